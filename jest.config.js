@@ -1,0 +1,10 @@
+/** @type {import('jest').Config} */
+module.exports = {
+    testEnvironment: "node",
+    roots: ["<rootDir>/test"],
+    testMatch: ["**/*.test.ts"],
+    // Type checking runs once, in `tsc --noEmit`; with isolatedModules in
+    // tsconfig.json, ts-jest only transpiles, file by file.
+    transform: { "^.+\\.ts$": "ts-jest" },
+    testTimeout: 20000,
+};

@@ -1,0 +1,102 @@
+import type { ConfigIssue, KeyPath } from "./issues";
+import type { Tier } from "./model";
+import { resourceKey } from "./names";
+import type { RawApprovalRule, RawRepository } from "./schema";
+
+/**
+ * A repository as far as it parsed: a section that failed its own checks is
+ * absent, so the combination checks below still run on everything else.
+ */
+export type RepositoryView = Partial<Omit<RawRepository, "approvalRules">> & {
+    readonly approvalRules?: ReadonlyArray<RawApprovalRule | undefined>;
+};
+
+/** Resolves a key inside one repository to the path the user wrote it at, and says whether they wrote it. */
+export interface RepositoryKeys {
+    at(rel: KeyPath): KeyPath;
+    isSet(rel: KeyPath): boolean;
+    /** Set on the repository entry itself, not inherited from `defaults`. */
+    isOwn(rel: KeyPath): boolean;
+}
+
+const CREATE_ONLY_OWN = ["name", "path", "description", "namespace", "visibility", "topics", "dataSafety", "defaultBranch"] as const;
+const PREMIUM_FEATURES: ReadonlyArray<{ rel: KeyPath; feature: string; when: (r: RepositoryView) => boolean }> = [
+    { rel: ["approvalRules"], feature: "merge request approval rules", when: (r) => (r.approvalRules?.length ?? 0) > 0 },
+    { rel: ["mergeRequestApprovals"], feature: "merge request approval settings", when: () => true },
+    { rel: ["protectedBranch", "codeOwnerApprovalRequired"], feature: "code owner approval", when: (r) => r.protectedBranch?.codeOwnerApprovalRequired === true },
+    { rel: ["protectedBranch", "unprotectAccessLevel"], feature: "who may unprotect a branch (allowedToUnprotects)", when: () => true },
+];
+
+export interface StackFacts {
+    readonly tier: Tier;
+    readonly production: boolean;
+}
+
+/** Combinations that zod's per-field checks cannot see. */
+export function checkRepository(repo: RepositoryView, keys: RepositoryKeys, { tier, production }: StackFacts): ConfigIssue[] {
+    const issues: ConfigIssue[] = [];
+    const add = (rel: KeyPath, message: string, ...value: [unknown?]) =>
+        issues.push(value.length > 0 ? { path: keys.at(rel), message, value: value[0] } : { path: keys.at(rel), message });
+
+    if (repo.existing === undefined && repo.name === undefined) {
+        add([], "expected either `name` (create a project) or `existing` (adopt a project by its full path)");
+    }
+    if (repo.existing !== undefined) {
+        for (const key of CREATE_ONLY_OWN) {
+            if (keys.isOwn([key])) add([key], `cannot be combined with \`existing\`: an adopted project is governed, not managed; remove it${key === "defaultBranch" ? " (set protectedBranch.branch to protect another branch)" : ""}`);
+        }
+    }
+
+    const mr = repo.mergeRequestApprovals;
+    // An unreadable setting counts as its default (author approval off), the strict reading.
+    const authorMayApprove = mr?.allowAuthorApproval === true;
+    if (production && authorMayApprove) {
+        add(["mergeRequestApprovals", "allowAuthorApproval"], "expected false in a production stack: authors may never approve their own model changes", true);
+    }
+    if (mr?.selectiveCodeOwnerRemovals && mr.resetApprovalsOnPush) {
+        add(["mergeRequestApprovals", "selectiveCodeOwnerRemovals"], "expected false while resetApprovalsOnPush is true: GitLab allows selective code owner removals only when approvals are not reset on push", true);
+    }
+
+    const ruleNames = new Map<string, number>();
+    repo.approvalRules?.forEach((rule, j) => {
+        if (rule === undefined) return;
+        const rel = ["approvalRules", j];
+        const ruleKey = resourceKey(rule.name);
+        const first = ruleNames.get(ruleKey);
+        if (first !== undefined) add([...rel, "name"], `expected a unique rule name (compared ignoring case and punctuation); approvalRules[${first}] is ${JSON.stringify(repo.approvalRules?.[first]?.name)}`, rule.name);
+        else ruleNames.set(ruleKey, j);
+
+        issues.push(...duplicates(rule.users, [...rel, "users"], keys), ...duplicates(rule.groups, [...rel, "groups"], keys));
+        if (rule.users.length === 0 && rule.groups.length === 0) {
+            add(rel, "names no approvers; expected at least one entry in `users` or `groups`");
+        } else if (rule.groups.length === 0) {
+            const eligible = new Set(rule.users).size - (authorMayApprove ? 0 : 1);
+            if (rule.approvalsRequired > eligible) {
+                const why = authorMayApprove
+                    ? `the rule names ${eligible} distinct user(s) and no group`
+                    : `the rule names ${eligible + 1} distinct user(s) and no group, and the MR author, who may be one of them, cannot approve while allowAuthorApproval is false`;
+                add([...rel, "approvalsRequired"], `expected at most ${Math.max(eligible, 0)}: ${why}; add users or a group, or lower approvalsRequired`, rule.approvalsRequired);
+            }
+        }
+    });
+
+    if (tier === "free") {
+        for (const { rel, feature, when } of PREMIUM_FEATURES) {
+            if (keys.isSet(rel) && when(repo)) {
+                add(rel, `${feature} need GitLab Premium or Ultimate, but tier is "free"; on Free this program manages the project and its protected branch (pushAccessLevel, mergeAccessLevel, allowForcePush) only; remove this key or set ml-model-governance:tier`);
+            }
+        }
+    }
+    return issues;
+}
+
+function duplicates(refs: readonly (string | number)[], rel: KeyPath, keys: RepositoryKeys): ConfigIssue[] {
+    const seen = new Set<string>();
+    const issues: ConfigIssue[] = [];
+    refs.forEach((ref, k) => {
+        const norm = String(ref).toLowerCase();
+        if (seen.has(norm)) issues.push({ path: keys.at([...rel, k]), value: ref, message: "expected each approver once; this one is listed twice" });
+        seen.add(norm);
+    });
+    return issues;
+}

@@ -1,0 +1,174 @@
+import type { z } from "zod";
+import { checkRepository, type RepositoryKeys, type RepositoryView } from "./checks";
+import { ConfigValidationError, fromZod, renderIssue, valueAt, type ConfigIssue, type KeyPath } from "./issues";
+import { isPlainObject, mergeDefaults, originOf } from "./merge";
+import { resourceKey } from "./names";
+import type { GovernanceConfig, Repository, Tier } from "./model";
+import { approvalRuleSchema, defaultsSchema, projectPath, repositorySchema, stackSchema, type RawRepository } from "./schema";
+
+export interface ParseContext {
+    /** The Pulumi stack name; the environment defaults to it. */
+    readonly stack: string;
+}
+
+const PRODUCTION_NAMES = /^prod(uction)?$/i;
+
+/**
+ * Validate the whole `ml-model-governance:` namespace (keys without the prefix)
+ * into the typed model. Throws one ConfigValidationError listing every problem;
+ * it never returns a partial model, so nothing can be registered from bad input.
+ */
+export function parseGovernanceConfig(raw: Record<string, unknown>, ctx: ParseContext): GovernanceConfig {
+    const issues: ConfigIssue[] = [];
+
+    const top = stackSchema.safeParse(raw);
+    if (!top.success) issues.push(...fromZod(top.error, raw, stackSchema));
+
+    const defaultsRaw = isPlainObject(raw.defaults) ? raw.defaults : {};
+    const defaults = defaultsSchema.safeParse(defaultsRaw);
+    if (!defaults.success) issues.push(...fromZod(defaults.error, defaultsRaw, defaultsSchema, ["defaults"]));
+    // Unknown defaults keys are reported once above; merging them would report them again per repository.
+    const inheritable = Object.fromEntries(Object.entries(defaultsRaw).filter(([k]) => k in defaultsSchema.shape));
+
+    // Each read on its own, so one bad top-level key does not change how the others are understood.
+    // A bad value was reported above; the fallback only avoids a second, misleading report.
+    const { shape } = stackSchema;
+    const environment = shape.environment.safeParse(raw.environment).data ?? ctx.stack;
+    const production = shape.production.safeParse(raw.production).data ?? PRODUCTION_NAMES.test(environment);
+    const tier: Tier = shape.tier.safeParse(raw.tier).data ?? "premium";
+    const facts = { tier, production };
+    const entries = Array.isArray(raw.repositories) ? raw.repositories : [];
+    const parsed: Array<{ repo: RawRepository; keys: RepositoryKeys; index: number }> = [];
+    entries.forEach((entry, index) => {
+        if (!isPlainObject(entry)) return; // stackSchema has reported it
+        const keys = repositoryKeys(index, entry, inheritable);
+        const merged = mergeDefaults(inheritable, entry);
+        const result = repositorySchema.safeParse(merged);
+        if (result.success) {
+            issues.push(...checkRepository(result.data, keys, facts));
+            parsed.push({ repo: result.data, keys, index });
+        } else {
+            for (const issue of fromZod(result.error, merged, repositorySchema)) issues.push({ ...issue, path: keys.at(issue.path) });
+            issues.push(...checkRepository(salvage(merged), keys, facts));
+        }
+    });
+
+    const repositories = parsed.map(({ repo, keys }) => toRepository(repo, keys, production, issues));
+    issues.push(...checkUnique(parsed.map(({ keys, index }, i) => ({ repo: repositories[i], keys, index }))));
+
+    if (issues.length > 0) throw new ConfigValidationError(dedupe(issues));
+    return { environment, production, tier, repositories };
+}
+
+/** What can be read of a repository that failed to parse, section by section and rule by rule. */
+function salvage(merged: Record<string, unknown>): RepositoryView {
+    const view: Record<string, unknown> = {};
+    for (const [key, schema] of Object.entries(repositorySchema.shape)) {
+        const result = (schema as z.ZodType).safeParse(merged[key]);
+        if (result.success) view[key] = result.data;
+    }
+    if (Array.isArray(merged.approvalRules)) {
+        view.approvalRules = merged.approvalRules.map((rule) => approvalRuleSchema.safeParse(rule).data);
+    }
+    return view as RepositoryView;
+}
+
+function repositoryKeys(index: number, entry: Record<string, unknown>, defaults: Record<string, unknown>): RepositoryKeys {
+    return {
+        at: (rel) => originOf(index, rel, entry, defaults),
+        isSet: (rel) => valueAt(entry, rel) !== undefined || valueAt(defaults, rel) !== undefined,
+        isOwn: (rel) => valueAt(entry, rel) !== undefined,
+    };
+}
+
+function toRepository(repo: RawRepository, keys: RepositoryKeys, production: boolean, issues: ConfigIssue[]): Repository {
+    const { protectedBranch, approvalRules, mergeRequestApprovals } = repo;
+    if (repo.existing !== undefined) {
+        return {
+            key: repo.key ?? resourceKey(repo.existing.split("/").pop() ?? repo.existing),
+            project: { mode: "adopt", pathWithNamespace: repo.existing },
+            protectedBranch,
+            approvalRules,
+            mergeRequestApprovals,
+        };
+    }
+    const name = repo.name ?? "";
+    const path = repo.path ?? slug(name);
+    if (repo.path === undefined && !projectPath.safeParse(path).success) {
+        issues.push({ path: keys.at(["name"]), value: name, message: `expected a name that yields a valid project path (it gave ${JSON.stringify(path)}); set \`path\` explicitly` });
+    }
+    const defaultBranch = repo.defaultBranch ?? "main";
+    return {
+        key: repo.key ?? resourceKey(path),
+        project: {
+            mode: "create",
+            name,
+            path,
+            namespace: repo.namespace,
+            description: repo.description,
+            visibility: repo.visibility,
+            defaultBranch,
+            topics: repo.topics,
+            dataSafety: {
+                protect: repo.dataSafety.protect ?? production,
+                retainOnDelete: repo.dataSafety.retainOnDelete ?? production,
+                archiveOnDestroy: repo.dataSafety.archiveOnDestroy,
+            },
+        },
+        protectedBranch: { ...protectedBranch, branch: protectedBranch.branch ?? defaultBranch },
+        approvalRules,
+        mergeRequestApprovals,
+    };
+}
+
+interface Placed {
+    readonly repo: Repository;
+    readonly keys: RepositoryKeys;
+    /** Position in `repositories`, for messages that point at the other entry. */
+    readonly index: number;
+}
+
+function checkUnique(placed: readonly Placed[]): ConfigIssue[] {
+    const issues: ConfigIssue[] = [];
+    const byKey = new Map<string, Placed>();
+    const byTarget = new Map<string, Placed>();
+    for (const entry of placed) {
+        const { repo, keys } = entry;
+        const target = (repo.project.mode === "adopt" ? repo.project.pathWithNamespace : `${repo.project.namespace ?? "(token user)"}/${repo.project.path}`).toLowerCase();
+        const sameTarget = byTarget.get(target);
+        const sameKey = byKey.get(repo.key);
+        if (sameTarget !== undefined) {
+            const rel: KeyPath = repo.project.mode === "adopt" ? ["existing"] : keys.isOwn(["path"]) ? ["path"] : ["name"];
+            issues.push({ path: keys.at(rel), value: target, message: `expected each project once; ${describe(sameTarget)} governs the same project` });
+        } else if (sameKey !== undefined) {
+            issues.push({ path: keys.at(["key"]), value: repo.key, message: `expected a unique key; ${describe(sameKey)} already uses it; set \`key\` on one of them` });
+        }
+        if (sameTarget === undefined) byTarget.set(target, entry);
+        if (sameKey === undefined) byKey.set(repo.key, entry);
+    }
+    return issues;
+}
+
+function describe(other: Placed): string {
+    return `repositories[${other.index}] (key ${JSON.stringify(other.repo.key)})`;
+}
+
+function dedupe(issues: readonly ConfigIssue[]): ConfigIssue[] {
+    const seen = new Set<string>();
+    return issues.filter((issue) => {
+        const line = renderIssue(issue);
+        if (seen.has(line)) return false;
+        seen.add(line);
+        return true;
+    });
+}
+
+/** GitLab's own rule for a path typed as a display name: lower-case, dashes for anything else. */
+export function slug(name: string): string {
+    return name
+        .trim()
+        .toLowerCase()
+        .replace(/[^a-z0-9_.-]+/g, "-")
+        .replace(/-{2,}/g, "-")
+        .replace(/^[-._]+|[-._]+$/g, "");
+}

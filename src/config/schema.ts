@@ -1,0 +1,108 @@
+import { z } from "zod";
+
+/** The stack config namespace: keys are written `ml-model-governance:<key>`. */
+export const NAMESPACE = "ml-model-governance";
+
+export const TIERS = ["free", "premium", "ultimate"] as const;
+export const VISIBILITIES = ["private", "internal", "public"] as const;
+/** GitLab's protected-branch access levels, spelled as the provider expects them. */
+export const ACCESS_LEVELS = ["no one", "developer", "maintainer", "admin"] as const;
+export const UNPROTECT_ACCESS_LEVELS = ["developer", "maintainer", "admin"] as const;
+
+const SEGMENT = "[A-Za-z0-9_][A-Za-z0-9_.-]*";
+const USERNAME = new RegExp(`^${SEGMENT}$`);
+const FULL_PATH = new RegExp(`^${SEGMENT}(/${SEGMENT})*$`);
+// GitLab refuses project paths that end in a special character or look like a feed or a repo URL.
+const PROJECT_PATH = /^[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?$/;
+const RESERVED_SUFFIX = /\.(git|atom)$/i;
+// git check-ref-format, the parts that matter for branch names typed into YAML.
+const BRANCH = /^(?!\/|.*\/$|.*\/\/|.*\.\.|.*@\{|.*\.lock$|.*\.$)[^\s~^:?\\[\x00-\x1f\x7f]+$/;
+
+export const username = z.string().regex(USERNAME, { error: "expected a GitLab username such as `alice` (no leading @)" });
+export const groupPath = z.string().regex(FULL_PATH, { error: "expected a group full path such as `ml-platform/reviewers`" });
+export const projectPath = z
+    .string()
+    .regex(PROJECT_PATH, { error: "expected a project path of letters, digits, `_`, `-` and `.`, not starting or ending with `-` or `.`" })
+    .refine((p) => !RESERVED_SUFFIX.test(p), { error: "a project path may not end in `.git` or `.atom`" });
+export const projectFullPath = z
+    .string()
+    .regex(FULL_PATH, { error: "expected a project full path such as `ml-platform/models/fraud-detection`" })
+    .refine((p) => p.includes("/"), { error: "expected `namespace/project`, with at least one `/`" });
+export const branchName = z.string().regex(BRANCH, { error: "expected a git branch name or wildcard such as `main` or `release/*`" });
+
+const positiveId = z.number().int().positive();
+export const userRef = z.union([username, positiveId], { error: "expected a GitLab username (e.g. `alice`) or a numeric user id" });
+export const groupRef = z.union([groupPath, positiveId], { error: "expected a group full path (e.g. `ml-platform/reviewers`) or a numeric group id" });
+
+const APPROVAL_COUNT = { error: "expected an integer from 0 to 100" };
+
+export const approvalRuleSchema = z.strictObject({
+    name: z.string().trim().max(255).regex(/[A-Za-z0-9]/, { error: "expected a rule name with at least one letter or digit" }),
+    approvalsRequired: z.number(APPROVAL_COUNT).int(APPROVAL_COUNT).min(0, APPROVAL_COUNT).max(100, APPROVAL_COUNT),
+    users: z.array(userRef).default([]),
+    groups: z.array(groupRef).default([]),
+});
+
+const protectedBranch = z.strictObject({
+    branch: branchName.optional(),
+    pushAccessLevel: z.enum(ACCESS_LEVELS).default("no one"),
+    mergeAccessLevel: z.enum(ACCESS_LEVELS).default("maintainer"),
+    unprotectAccessLevel: z.enum(UNPROTECT_ACCESS_LEVELS).default("maintainer"),
+    allowForcePush: z.boolean().default(false),
+    codeOwnerApprovalRequired: z.boolean().default(false),
+});
+
+const mergeRequestApprovals = z.strictObject({
+    allowAuthorApproval: z.boolean().default(false),
+    allowCommitterApproval: z.boolean().default(false),
+    resetApprovalsOnPush: z.boolean().default(true),
+    allowOverridingApproversPerMergeRequest: z.boolean().default(false),
+    requireReauthenticationToApprove: z.boolean().default(false),
+    selectiveCodeOwnerRemovals: z.boolean().default(false),
+});
+
+const dataSafety = z.strictObject({
+    protect: z.boolean().optional(),
+    retainOnDelete: z.boolean().optional(),
+    archiveOnDestroy: z.boolean().default(true),
+});
+
+/** Settings a repository may inherit from `defaults`. */
+const inheritable = {
+    namespace: groupPath.optional(),
+    visibility: z.enum(VISIBILITIES).default("private"),
+    defaultBranch: branchName.optional(),
+    topics: z.array(z.string().trim().min(1)).default([]),
+    dataSafety: dataSafety.prefault({}),
+    protectedBranch: protectedBranch.prefault({}),
+    approvalRules: z.array(approvalRuleSchema).default([]),
+    mergeRequestApprovals: mergeRequestApprovals.prefault({}),
+};
+
+/** One repository, after `defaults` has been merged into it. */
+export const repositorySchema = z.strictObject({
+    key: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { error: "expected a stable lower-case id of letters, digits and `-`" }).optional(),
+    existing: projectFullPath.optional(),
+    name: z.string().trim().min(1).max(255).optional(),
+    path: projectPath.optional(),
+    description: z.string().max(2000).optional(),
+    ...inheritable,
+});
+
+/** `defaults`: only the inheritable settings; identity keys belong to each repository. */
+export const defaultsSchema = z.strictObject(inheritable);
+
+const looseObject = z.record(z.string(), z.unknown(), { error: "expected a mapping of keys to values" });
+
+/** The namespace as a whole. Repositories are checked one by one after merging. */
+export const stackSchema = z.strictObject({
+    environment: z.string().trim().min(1).optional(),
+    production: z.boolean().optional(),
+    tier: z.enum(TIERS).default("premium"),
+    defaults: looseObject.default({}),
+    repositories: z.array(looseObject).min(1, { error: "expected at least one repository" }),
+});
+
+export type RawRepository = z.infer<typeof repositorySchema>;
+export type RawApprovalRule = z.infer<typeof approvalRuleSchema>;
+export type RawStack = z.infer<typeof stackSchema>;

@@ -1,0 +1,51 @@
+import * as pulumi from "@pulumi/pulumi";
+import type { GovernanceConfig } from "../config";
+import { ModelGovernance } from "./modelGovernance";
+import { PrincipalDirectory } from "./principals";
+import { summarizeGovernance, type GovernanceSummary, type RepositorySummary } from "./summary";
+
+export interface RepositoryOutputs {
+    readonly projectId: pulumi.Output<string>;
+    readonly url: pulumi.Output<string>;
+    readonly pathWithNamespace: pulumi.Output<string>;
+    readonly protectedBranch: pulumi.Output<string>;
+    readonly approvalRules: readonly string[];
+}
+
+export interface FleetOutputs {
+    /** The URL of the single repository, or of the first one. */
+    readonly projectUrl: pulumi.Output<string>;
+    readonly repositories: Record<string, RepositoryOutputs>;
+    readonly governance: GovernanceSummary & {
+        readonly repositories: ReadonlyArray<RepositorySummary & { readonly url: pulumi.Output<string> }>;
+    };
+    readonly components: readonly ModelGovernance[];
+    readonly principals: PrincipalDirectory;
+}
+
+/** One ModelGovernance per configured repository, sharing one lookup directory. */
+export function governFleet(config: GovernanceConfig): FleetOutputs {
+    const principals = new PrincipalDirectory();
+    const components = config.repositories.map(
+        (repository) => new ModelGovernance(repository.key, { repository, tier: config.tier, principals }),
+    );
+    const summary = summarizeGovernance(config);
+    return {
+        projectUrl: components[0].webUrl,
+        repositories: Object.fromEntries(
+            components.map((c, i) => [
+                config.repositories[i].key,
+                {
+                    projectId: c.projectId,
+                    url: c.webUrl,
+                    pathWithNamespace: c.pathWithNamespace,
+                    protectedBranch: c.protectedBranch,
+                    approvalRules: c.approvalRuleNames,
+                },
+            ]),
+        ),
+        governance: { ...summary, repositories: summary.repositories.map((r, i) => ({ ...r, url: components[i].webUrl })) },
+        components,
+        principals,
+    };
+}
