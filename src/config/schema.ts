@@ -23,16 +23,17 @@ export const groupPath = z.string().regex(FULL_PATH, { error: "expected a group 
 export const projectPath = z
     .string()
     .regex(PROJECT_PATH, { error: "expected a project path of letters, digits, `_`, `-` and `.`, not starting or ending with `-` or `.`" })
-    .refine((p) => !RESERVED_SUFFIX.test(p), { error: "a project path may not end in `.git` or `.atom`" });
+    .refine((p) => !RESERVED_SUFFIX.test(p), { error: "expected a project path that does not end in `.git` or `.atom`" });
 export const projectFullPath = z
     .string()
     .regex(FULL_PATH, { error: "expected a project full path such as `ml-platform/models/fraud-detection`" })
     .refine((p) => p.includes("/"), { error: "expected `namespace/project`, with at least one `/`" });
 export const branchName = z.string().regex(BRANCH, { error: "expected a git branch name or wildcard such as `main` or `release/*`" });
 
-const positiveId = z.number().int().positive();
-export const userRef = z.union([username, positiveId], { error: "expected a GitLab username (e.g. `alice`) or a numeric user id" });
-export const groupRef = z.union([groupPath, positiveId], { error: "expected a group full path (e.g. `ml-platform/reviewers`) or a numeric group id" });
+const USER_REF = { error: "expected a GitLab username (e.g. `alice`) or a positive numeric user id" };
+const GROUP_REF = { error: "expected a group full path (e.g. `ml-platform/reviewers`) or a positive numeric group id" };
+export const userRef = z.union([username, z.number().int(USER_REF).positive(USER_REF)], USER_REF);
+export const groupRef = z.union([groupPath, z.number().int(GROUP_REF).positive(GROUP_REF)], GROUP_REF);
 
 const APPROVAL_COUNT = { error: "expected an integer from 0 to 100" };
 

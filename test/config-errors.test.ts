@@ -1,0 +1,95 @@
+import { ConfigValidationError } from "../src/config";
+import { evaluate, recorded } from "./support/harness";
+import { baseConfig } from "./support/configs";
+
+type Case = [title: string, mutate: (c: Record<string, any>) => void, expected: string[], stack?: string];
+
+const repo0 = "ml-model-governance:repositories[0]";
+const rule0 = `${repo0}.approvalRules[0]`;
+
+const cases: Case[] = [
+    ["unknown top-level key, with a hint", (c) => (c.repositoriez = []), ["ml-model-governance:repositoriez: unknown key (did you mean `repositories`?)"]],
+    ["unknown repository key, with a hint", (c) => (c.repositories[0].aprovalRules = []), [`${repo0}.aprovalRules: unknown key (did you mean \`approvalRules\`?)`]],
+    ["unknown rule key", (c) => (c.repositories[0].approvalRules[0].approvers = ["x"]), [`${rule0}.approvers: unknown key`]],
+    ["unknown defaults key", (c) => (c.defaults.mergeRequestApproval = {}), ["ml-model-governance:defaults.mergeRequestApproval: unknown key (did you mean `mergeRequestApprovals`?)"]],
+    ["identity key in defaults", (c) => (c.defaults.name = "x"), ["ml-model-governance:defaults.name: unknown key; expected one of: namespace"]],
+    ["no repositories", (c) => (c.repositories = []), ["ml-model-governance:repositories: got []; expected at least one repository"]],
+    ["repositories missing", (c) => delete c.repositories, ["ml-model-governance:repositories: missing; expected a list"]],
+    ["repository not a mapping", (c) => (c.repositories[0] = "churn"), [`${repo0}: got "churn"; expected a mapping`]],
+    ["approvalsRequired above 100", (c) => (c.repositories[0].approvalRules[0].approvalsRequired = 101), [`${rule0}.approvalsRequired: got 101; expected an integer from 0 to 100`]],
+    ["approvalsRequired negative", (c) => (c.repositories[0].approvalRules[0].approvalsRequired = -1), [`${rule0}.approvalsRequired: got -1; expected an integer from 0 to 100`]],
+    ["approvalsRequired fractional", (c) => (c.repositories[0].approvalRules[0].approvalsRequired = 1.5), [`${rule0}.approvalsRequired: got 1.5; expected an integer from 0 to 100`]],
+    ["approvalsRequired as text", (c) => (c.repositories[0].approvalRules[0].approvalsRequired = "two"), [`${rule0}.approvalsRequired: got "two"; expected an integer from 0 to 100`]],
+    ["approvalsRequired missing", (c) => delete c.repositories[0].approvalRules[0].approvalsRequired, [`${rule0}.approvalsRequired: missing; expected an integer from 0 to 100`]],
+    ["named users cannot reach the count", (c) => (c.repositories[0].approvalRules[0].approvalsRequired = 2), [`${rule0}.approvalsRequired: got 2; expected at most 1`, "MR author"]],
+    ["author approval allowed, still too few users", (c) => {
+        c.repositories[0].approvalRules[0].approvalsRequired = 3;
+        c.repositories[0].mergeRequestApprovals = { allowAuthorApproval: true };
+    }, [`${rule0}.approvalsRequired: got 3; expected at most 2: the rule names 2 distinct user(s) and no group`]],
+    ["rule with no approvers", (c) => (c.repositories[0].approvalRules[0].users = []), [`${rule0}: names no approvers`]],
+    ["duplicate approver", (c) => (c.repositories[0].approvalRules[0].users = ["priya.raman", "Priya.Raman", "x"]), [`${rule0}.users[1]: got "Priya.Raman"; expected each approver once`]],
+    ["duplicate rule names", (c) => c.repositories[0].approvalRules.push({ name: "ml-leads", approvalsRequired: 1, groups: ["acme-ml/leads"] }), [`${repo0}.approvalRules[1].name: got "ml-leads"; expected a unique rule name`]],
+    ["username with @", (c) => (c.repositories[0].approvalRules[0].users[0] = "@priya"), [`${rule0}.users[0]: got "@priya"; expected a GitLab username`]],
+    ["user id not positive", (c) => (c.repositories[0].approvalRules[0].users[0] = 0), [`${rule0}.users[0]: got 0; expected a GitLab username (e.g. \`alice\`) or a positive numeric user id`]],
+    ["group path with spaces", (c) => (c.repositories[0].approvalRules[0].groups = ["acme ml/leads"]), [`${rule0}.groups[0]: got "acme ml/leads"; expected a group full path`]],
+    ["users not a list", (c) => (c.repositories[0].approvalRules[0].users = "priya.raman"), [`${rule0}.users: got "priya.raman"; expected a list`]],
+    ["bad tier", (c) => (c.tier = "gold"), ['ml-model-governance:tier: got "gold"; expected one of: "free", "premium", "ultimate"']],
+    ["bad visibility", (c) => (c.repositories[0].visibility = "secret"), [`${repo0}.visibility: got "secret"; expected one of: "private", "internal", "public"`]],
+    ["bad access level", (c) => (c.repositories[0].protectedBranch = { pushAccessLevel: "nobody" }), [`${repo0}.protectedBranch.pushAccessLevel: got "nobody"; expected one of: "no one", "developer"`]],
+    ["unprotect by no one", (c) => (c.repositories[0].protectedBranch = { unprotectAccessLevel: "no one" }), [`${repo0}.protectedBranch.unprotectAccessLevel: got "no one"`]],
+    ["force push as text", (c) => (c.repositories[0].protectedBranch = { allowForcePush: "no" }), [`${repo0}.protectedBranch.allowForcePush: got "no"; expected true or false`]],
+    ["bad branch name", (c) => (c.repositories[0].protectedBranch = { branch: "main..x" }), [`${repo0}.protectedBranch.branch: got "main..x"; expected a git branch name`]],
+    ["selective code owner removals with reset on push", (c) => (c.repositories[0].mergeRequestApprovals = { selectiveCodeOwnerRemovals: true }), [`${repo0}.mergeRequestApprovals.selectiveCodeOwnerRemovals: got true; expected false while resetApprovalsOnPush is true`]],
+    ["self-approval in production", (c) => {
+        delete c.environment; // the stack name "prod" marks it production
+        c.repositories[0].mergeRequestApprovals = { allowAuthorApproval: true };
+    }, [`${repo0}.mergeRequestApprovals.allowAuthorApproval: got true; expected false in a production stack`], "prod"],
+    ["neither name nor existing", (c) => delete c.repositories[0].name, [`${repo0}: expected either \`name\``]],
+    ["existing with create-only keys", (c) => (c.repositories[0].existing = "acme-ml/models/churn"), [`${repo0}.name: cannot be combined with \`existing\``]],
+    ["existing without a namespace", (c) => (c.repositories[0] = { existing: "churn" }), [`${repo0}.existing: got "churn"; expected \`namespace/project\``]],
+    ["path ending in .git", (c) => (c.repositories[0].path = "churn.git"), [`${repo0}.path: got "churn.git"; expected a project path that does not end in \`.git\``]],
+    ["name that yields no path", (c) => (c.repositories[0].name = "***"), [`${repo0}.name: got "***"; expected a name that yields a valid project path`]],
+    ["duplicate repositories", (c) => c.repositories.push({ name: "Churn Model" }), ["ml-model-governance:repositories[1].name: got \"acme-ml/models/churn-model\"; expected each project once; repositories[0]"]],
+    ["duplicate keys", (c) => c.repositories.push({ name: "Churn", path: "churn-2", key: "churn-model" }), ["ml-model-governance:repositories[1].key: got \"churn-model\"; expected a unique key"]],
+    ["free tier with approval rules", (c) => (c.tier = "free"), [`${repo0}.approvalRules: merge request approval rules need GitLab Premium or Ultimate, but tier is "free"`]],
+    ["free tier with code owner approval", (c) => {
+        c.tier = "free";
+        c.repositories[0].approvalRules = [];
+        c.defaults.protectedBranch = { codeOwnerApprovalRequired: true };
+    }, ['ml-model-governance:defaults.protectedBranch.codeOwnerApprovalRequired: code owner approval need GitLab Premium or Ultimate, but tier is "free"']],
+    ["bad value inherited from defaults names defaults", (c) => (c.defaults.visibility = "open"), ['ml-model-governance:defaults.visibility: got "open"']],
+    ["production as text", (c) => (c.production = "yes"), ['ml-model-governance:production: got "yes"; expected true or false']],
+];
+
+describe("bad stack config", () => {
+    it.each(cases)("%s: names the key and registers nothing", async (_title, mutate, expected, stack = "dev") => {
+        const config = baseConfig();
+        mutate(config);
+        const error = await evaluate(config, stack).then(
+            () => undefined,
+            (e: unknown) => e,
+        );
+        expect(error).toBeInstanceOf(ConfigValidationError);
+        const message = (error as Error).message;
+        for (const fragment of expected) expect(message).toContain(fragment);
+        expect(recorded.resources).toHaveLength(0);
+        expect(recorded.invokes).toHaveLength(0);
+    });
+
+    it("reports every problem at once, across defaults and repositories", async () => {
+        const config = baseConfig();
+        config.tier = "gold";
+        config.defaults.mergeRequestApprovals = { allowAuthorApproval: "no" };
+        config.repositories[0].approvalRules[0].approvalsRequired = 500;
+        config.repositories.push({ name: "Second", approvalRules: [{ name: "x", approvalsRequired: 4, users: ["a", "b"] }] });
+        const error = (await evaluate(config).catch((e: unknown) => e)) as ConfigValidationError;
+        expect(error.issues.map((i) => i.path.join("/"))).toEqual([
+            "tier",
+            "defaults/mergeRequestApprovals/allowAuthorApproval",
+            `repositories/0/approvalRules/0/approvalsRequired`,
+            `repositories/1/approvalRules/0/approvalsRequired`,
+        ]);
+        expect(error.message).toMatch(/^Invalid ml-model-governance stack config \(4 problems\); nothing was registered:/);
+        expect(recorded.resources).toHaveLength(0);
+    });
+});

@@ -1,0 +1,96 @@
+import * as pulumi from "@pulumi/pulumi";
+import { byType, evaluate, gitlab, promiseOf, recorded, toConfigMap } from "./support/harness";
+import { baseConfig } from "./support/configs";
+import { stackConfig } from "./support/stackFile";
+import { T } from "./support/tokens";
+
+describe("adopting an existing project", () => {
+    it("creates no Project, looks it up once, and protects its current default branch", async () => {
+        const config = baseConfig();
+        config.repositories = [{ existing: "acme-ml/models/legacy-ranker", approvalRules: [{ name: "Owners", approvalsRequired: 1, groups: [42] }] }];
+        const { resources, invokes, fleet } = await evaluate(config);
+
+        expect(byType(resources, T.project)).toHaveLength(0);
+        expect(invokes.filter((i) => i.token === T.getProject)).toEqual([{ token: T.getProject, inputs: { pathWithNamespace: "acme-ml/models/legacy-ranker" }, version: "10.1.1" }]);
+        const projectId = await promiseOf(fleet.components[0].projectId);
+        const [protection] = byType(resources, T.branchProtection);
+        expect(protection.inputs).toMatchObject({ project: projectId, branch: "trunk" });
+        const [rule] = byType(resources, T.approvalRule);
+        expect(rule.inputs).toMatchObject({ project: projectId, groupIds: [42], userIds: [] });
+        expect(await promiseOf(fleet.projectUrl)).toBe("https://gitlab.example.com/acme-ml/models/legacy-ranker");
+        expect(fleet.components[0].project).toBeUndefined();
+    });
+
+    it("protects the branch named in protectedBranch.branch instead, when set", async () => {
+        const config = baseConfig();
+        config.repositories = [{ existing: "acme-ml/models/legacy-ranker", protectedBranch: { branch: "release/*" }, approvalRules: [{ name: "Owners", approvalsRequired: 0, users: [5] }] }];
+        const { resources } = await evaluate(config);
+        expect(byType(resources, T.branchProtection)[0].inputs.branch).toBe("release/*");
+    });
+});
+
+describe("GitLab lookups", () => {
+    it("looks each distinct username and group path up once per run, and numeric ids never", async () => {
+        const config = baseConfig();
+        config.defaults.approvalRules = [{ name: "Leads", approvalsRequired: 1, users: ["priya.raman", "Marcus.Chen", 77], groups: ["acme-ml/leads", 9] }];
+        config.repositories = [
+            { name: "A" },
+            { name: "B", namespace: "acme-ml/leads" },
+            { name: "C", approvalRules: [{ name: "Leads", approvalsRequired: 1, users: ["marcus.chen", "priya.raman", 77] }] },
+        ];
+        const { invokes, fleet } = await evaluate(config);
+
+        const asked = invokes.map((i) => `${i.token.split(":").pop()} ${Object.values(i.inputs).join()}`).sort();
+        expect(asked).toEqual(["getGroup acme-ml/leads", "getGroup acme-ml/models", "getUser Marcus.Chen", "getUser priya.raman"]);
+        expect(fleet.principals.lookupCount).toBe(4);
+        const [a] = byType(recorded.resources, T.approvalRule).filter((r) => r.name === "a-rule-leads");
+        expect(a.inputs).toMatchObject({ userIds: [gitlab.userId("priya.raman"), gitlab.userId("marcus.chen"), 77], groupIds: [gitlab.groupId("acme-ml/leads"), 9] });
+    });
+});
+
+describe("tier free", () => {
+    it("uses the CE access-level inputs and registers no approval resources", async () => {
+        const config = baseConfig();
+        config.tier = "free";
+        config.repositories[0].approvalRules = [];
+        config.repositories[0].protectedBranch = { pushAccessLevel: "maintainer", mergeAccessLevel: "developer" };
+        const { resources } = await evaluate(config);
+        expect(byType(resources, T.branchProtection)[0].inputs).toEqual({
+            project: expect.any(String),
+            branch: "main",
+            pushAccessLevel: "maintainer",
+            mergeAccessLevel: "developer",
+            allowForcePush: false,
+        });
+        expect(byType(resources, T.mrApprovals)).toHaveLength(0);
+        expect(byType(resources, T.approvalRule)).toHaveLength(0);
+    });
+});
+
+describe("resource identity", () => {
+    it("keeps resource names when a project is renamed under a stable key, so a rename is an update", async () => {
+        const before = baseConfig();
+        before.repositories[0].key = "churn";
+        const after = baseConfig();
+        after.repositories[0] = { ...after.repositories[0], key: "churn", name: "Customer Churn Model", path: "customer-churn" };
+        const names = (rs: readonly { type: string; name: string }[]) => rs.map((r) => `${r.type} ${r.name}`).sort();
+        const first = await evaluate(before);
+        const second = await evaluate(after);
+        expect(names(second.resources)).toEqual(names(first.resources));
+        expect(byType(second.resources, T.project)[0].inputs).toMatchObject({ name: "Customer Churn Model", path: "customer-churn" });
+    });
+});
+
+describe("index.ts", () => {
+    it("exports projectUrl, a per-repository map and the governance summary from the stack config", async () => {
+        const { fleet } = await evaluate(stackConfig("prod"), "prod"); // sets mocks and config
+        pulumi.runtime.setAllConfig(toConfigMap(stackConfig("prod")));
+        let program: Record<string, any> = {};
+        jest.isolateModules(() => {
+            program = require("../index");
+        });
+        expect(await promiseOf(program.projectUrl)).toBe(await promiseOf(fleet.projectUrl));
+        expect(Object.keys(program.repositories)).toEqual(["fraud-detection-model"]);
+        expect(program.governance.repositories[0].protectedBranch).toMatchObject({ branch: "main", allowForcePush: false, codeOwnerApprovalRequired: true });
+    });
+});

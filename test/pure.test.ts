@@ -1,0 +1,102 @@
+import { readNamespace, renderPath, slug } from "../src/config";
+import { suggest } from "../src/config/issues";
+import { mergeDefaults, originOf } from "../src/config/merge";
+import type { ProtectedBranch } from "../src/config";
+import { branchProtectionInputs } from "../src/governance/branchProtectionInputs";
+import { mergeRequestApprovalInputs } from "../src/governance/mergeRequestApprovalInputs";
+
+const branch: ProtectedBranch = {
+    branch: "main",
+    pushAccessLevel: "no one",
+    mergeAccessLevel: "maintainer",
+    unprotectAccessLevel: "admin",
+    allowForcePush: false,
+    codeOwnerApprovalRequired: true,
+};
+
+describe("branchProtectionInputs", () => {
+    it("uses allowedTo* entries on Premium and Ultimate, never the CE-only access levels", () => {
+        for (const tier of ["premium", "ultimate"] as const) {
+            expect(branchProtectionInputs(branch, tier)).toEqual({
+                allowedToPushes: [{ accessLevel: "no one" }],
+                allowedToMerges: [{ accessLevel: "maintainer" }],
+                allowedToUnprotects: [{ accessLevel: "admin" }],
+                allowForcePush: false,
+                codeOwnerApprovalRequired: true,
+            });
+        }
+    });
+
+    it("uses push/merge access levels on Free, and nothing Free rejects", () => {
+        expect(branchProtectionInputs(branch, "free")).toEqual({ pushAccessLevel: "no one", mergeAccessLevel: "maintainer", allowForcePush: false });
+    });
+});
+
+describe("mergeRequestApprovalInputs", () => {
+    it("translates the allow… settings into the provider's polarity", () => {
+        expect(
+            mergeRequestApprovalInputs({
+                allowAuthorApproval: false,
+                allowCommitterApproval: true,
+                resetApprovalsOnPush: false,
+                allowOverridingApproversPerMergeRequest: true,
+                requireReauthenticationToApprove: true,
+                selectiveCodeOwnerRemovals: true,
+            }),
+        ).toEqual({
+            mergeRequestsAuthorApproval: false,
+            mergeRequestsDisableCommittersApproval: false,
+            resetApprovalsOnPush: false,
+            disableOverridingApproversPerMergeRequest: false,
+            requireReauthenticationToApprove: true,
+            selectiveCodeOwnerRemovals: true,
+        });
+    });
+});
+
+describe("config helpers", () => {
+    it("slugs display names like GitLab does", () => {
+        expect(slug("Fraud Detection Model")).toBe("fraud-detection-model");
+        expect(slug("  LLM: Eval / Harness v2 ")).toBe("llm-eval-harness-v2");
+        expect(slug("***")).toBe("");
+    });
+
+    it("merges defaults: objects key by key, lists and scalars replace", () => {
+        const merged = mergeDefaults(
+            { visibility: "private", topics: ["a"], protectedBranch: { pushAccessLevel: "no one", allowForcePush: false } },
+            { topics: ["b"], protectedBranch: { allowForcePush: true } },
+        );
+        expect(merged).toEqual({ visibility: "private", topics: ["b"], protectedBranch: { pushAccessLevel: "no one", allowForcePush: true } });
+    });
+
+    it("points a merged value at the place it was written", () => {
+        const defaults = { protectedBranch: { pushAccessLevel: "x" }, approvalRules: [{ name: "a" }] };
+        const repo = { protectedBranch: { branch: "main" }, approvalRules: [{ name: "b" }] };
+        expect(originOf(2, ["protectedBranch", "pushAccessLevel"], repo, defaults)).toEqual(["defaults", "protectedBranch", "pushAccessLevel"]);
+        expect(originOf(2, ["protectedBranch", "branch"], repo, defaults)).toEqual(["repositories", 2, "protectedBranch", "branch"]);
+        expect(originOf(2, ["approvalRules", 0, "name"], repo, defaults)).toEqual(["repositories", 2, "approvalRules", 0, "name"]);
+        expect(originOf(0, ["approvalRules", 0, "name"], {}, defaults)).toEqual(["defaults", "approvalRules", 0, "name"]);
+    });
+
+    it("renders key paths as Pulumi config paths", () => {
+        expect(renderPath(["repositories", 0, "approvalRules", 1, "approvalsRequired"])).toBe("ml-model-governance:repositories[0].approvalRules[1].approvalsRequired");
+        expect(renderPath(["defaults", "odd key"])).toBe('ml-model-governance:defaults["odd key"]');
+    });
+
+    it("suggests only near misses", () => {
+        expect(suggest("aprovalRules", ["approvalRules", "protectedBranch"])).toBe("approvalRules");
+        expect(suggest("colour", ["approvalRules", "protectedBranch"])).toBeUndefined();
+    });
+
+    it("reads only this namespace, JSON for structured values, text for scalars", () => {
+        expect(
+            readNamespace({
+                "ml-model-governance:repositories": '[{"name":"a"}]',
+                "ml-model-governance:environment": "2026",
+                "ml-model-governance:production": "true",
+                "ml-model-governance:tier": "premium",
+                "gitlab:token": "secret",
+            }),
+        ).toEqual({ repositories: [{ name: "a" }], environment: "2026", production: true, tier: "premium" });
+    });
+});
