@@ -5,4 +5,8 @@ export * from "./invokes";
 export * from "./project";
 export * from "./projectApprovalRule";
 export * from "./projectLevelMrApprovals";
+export * from "./projectMembership";
+export * from "./projectProtectedEnvironment";
+export * from "./projectPushRules";
+export * from "./repositoryFile";
 export { PROVIDER_VERSION } from "./provider";
