@@ -61,8 +61,66 @@ const cases: Case[] = [
     ["production as text", (c) => (c.production = "yes"), ['ml-model-governance:production: got "yes"; expected true or false']],
 ];
 
+const owners = `${repo0}.codeOwners`;
+const gate = `${repo0}.promotionGate`;
+const withOwners = (c: Record<string, any>, codeOwners: unknown) => {
+    c.automationUser = "ml-bot";
+    c.repositories[0].codeOwners = codeOwners;
+};
+const withGate = (c: Record<string, any>, promotionGate: unknown) => (c.repositories[0].promotionGate = promotionGate);
+
+const mlCases: Case[] = [
+    ["code owner rule without owners", (c) => withOwners(c, { rules: [{ pattern: "/models/" }] }), [`${owners}.rules[0]: names no owners`]],
+    ["code owners with nothing in them", (c) => withOwners(c, {}), [`${owners}: expected at least one entry in \`rules\` or \`sections\``]],
+    ["code owner pattern with a space", (c) => withOwners(c, { rules: [{ pattern: "/my models/", groups: ["acme-ml/leads"] }] }), [`${owners}.rules[0].pattern: got "/my models/"; expected a CODEOWNERS pattern`]],
+    ["code owner pattern that is a comment", (c) => withOwners(c, { rules: [{ pattern: "#models", groups: ["acme-ml/leads"] }] }), [`${owners}.rules[0].pattern: got "#models"`]],
+    ["code owner given by numeric id", (c) => withOwners(c, { rules: [{ pattern: "*", users: [42] }] }), [`${owners}.rules[0].users[0]: got 42; expected a username or group path: CODEOWNERS names owners, so numeric ids cannot be used`]],
+    ["code owner that is neither username nor group path", (c) => withOwners(c, { rules: [{ pattern: "*", groups: ["acme ml"] }] }), [`${owners}.rules[0].groups[0]: got "acme ml"; expected a group full path`]],
+    ["unknown code owners key", (c) => withOwners(c, { rules: [{ pattern: "*", owners: ["x"] }] }), [`${owners}.rules[0].owners: unknown key`]],
+    ["code owners file GitLab does not read", (c) => withOwners(c, { file: "OWNERS", rules: [{ pattern: "*", users: ["a"] }] }), [`${owners}.file: got "OWNERS"; expected one of: "CODEOWNERS", "docs/CODEOWNERS", ".gitlab/CODEOWNERS"`]],
+    ["duplicate section names", (c) => withOwners(c, { sections: [{ name: "Data", rules: [{ pattern: "/data/", groups: ["g/a"] }] }, { name: "data", rules: [{ pattern: "dvc.yaml", groups: ["g/a"] }] }] }), [`${owners}.sections[1].name: got "data"; expected a unique section name`]],
+    ["optional section with a count", (c) => withOwners(c, { sections: [{ name: "Docs", optional: true, approvalsRequired: 2, rules: [{ pattern: "*.md", groups: ["g/a"] }] }] }), [`${owners}.sections[0].approvalsRequired: got 2; expected no count on an optional section`]],
+    ["section count its owners cannot reach", (c) => withOwners(c, { sections: [{ name: "Training", approvalsRequired: 2, rules: [{ pattern: "/training/", users: ["a", "b"] }] }] }), [`${owners}.sections[0].rules[0].users: got ["a","b"]; expected enough owners for the section's 2 approval(s)`]],
+    ["code owners with nobody allowed to push them", (c) => (c.repositories[0].codeOwners = { rules: [{ pattern: "*", groups: ["g/a"] }] }), [`${owners}: expected ml-model-governance:automationUser to be set`]],
+    ["code owner approval switched off in production", (c) => {
+        c.environment = "prod";
+        withOwners(c, { rules: [{ pattern: "*", groups: ["g/a"] }] });
+        c.repositories[0].protectedBranch = { codeOwnerApprovalRequired: false };
+    }, [`${repo0}.protectedBranch.codeOwnerApprovalRequired: got false; expected true (or unset) in a production stack that manages code owners`]],
+    ["bad automationUser", (c) => (c.automationUser = "@bot"), ['ml-model-governance:automationUser: got "@bot"; expected a GitLab username']],
+    ["push rule regex that does not compile", (c) => (c.repositories[0].pushRules = { blockedFileNameRegex: "\\.(pt|onnx$" }), [`${repo0}.pushRules.blockedFileNameRegex: got "\\\\.(pt|onnx$"; expected a regular expression GitLab accepts (`]],
+    ["push rule regex with lookahead", (c) => (c.defaults.pushRules = { branchNameRegex: "^(?!wip/).*" }), ['ml-model-governance:defaults.pushRules.branchNameRegex: got "^(?!wip/).*"; expected a regular expression GitLab accepts (GitLab\'s RE2 engine does not support lookahead']],
+    ["blocked extension with a dot", (c) => (c.repositories[0].pushRules = { blockedFileExtensions: [".onnx"] }), [`${repo0}.pushRules.blockedFileExtensions[0]: got ".onnx"; expected a file extension without the dot`]],
+    ["negative max file size", (c) => (c.repositories[0].pushRules = { maxFileSizeMb: -5 }), [`${repo0}.pushRules.maxFileSizeMb: got -5; expected a number at least 0`]],
+    ["promotion gate without deployers", (c) => withGate(c, { deployers: {}, approvals: [{ group: "acme-ml/leads" }] }), [`${gate}.deployers: names no deployers`]],
+    ["promotion gate without approvals", (c) => withGate(c, { deployers: { accessLevel: "maintainer" }, approvals: [] }), [`${gate}.approvals: got []; expected a list with at least 1 approval rule`]],
+    ["promotion approval naming a user and a group", (c) => withGate(c, { deployers: { accessLevel: "maintainer" }, approvals: [{ user: "a", group: "g/b" }] }), [`${gate}.approvals[0]: expected exactly one of \`user\`, \`group\` or \`accessLevel\`, not user and group`]],
+    ["promotion approval count on a user", (c) => withGate(c, { deployers: { accessLevel: "maintainer" }, approvals: [{ user: "a", approvalsRequired: 2 }] }), [`${gate}.approvals[0].approvalsRequired: got 2; expected no count on a user entry`]],
+    ["promotion deployers by an access level GitLab does not offer", (c) => withGate(c, { deployers: { accessLevel: "owner" }, approvals: [{ group: "g/b" }] }), [`${gate}.deployers.accessLevel: got "owner"; expected one of: "developer", "maintainer"`]],
+    ["free tier with push rules", (c) => {
+        c.tier = "free";
+        c.repositories[0].approvalRules = [];
+        c.repositories[0].pushRules = { maxFileSizeMb: 10 };
+    }, [`${repo0}.pushRules: push rules need GitLab Premium or Ultimate, but tier is "free"`, "Free this program manages the project and its protected branch"]],
+    ["free tier with a promotion gate", (c) => {
+        c.tier = "free";
+        c.repositories[0].approvalRules = [];
+        withGate(c, { deployers: { accessLevel: "maintainer" }, approvals: [{ group: "g/b" }] });
+    }, [`${gate}: protected environments with deployment approvals need GitLab Premium or Ultimate, but tier is "free"`]],
+    ["free tier with code owners", (c) => {
+        c.tier = "free";
+        c.repositories[0].approvalRules = [];
+        withOwners(c, { rules: [{ pattern: "*", groups: ["g/a"] }] });
+    }, [`${owners}: code owners need GitLab Premium or Ultimate, but tier is "free"`]],
+    ["free tier with the any-approver rule", (c) => {
+        c.tier = "free";
+        c.repositories[0].approvalRules = [];
+        c.repositories[0].anyApprover = { approvalsRequired: 1 };
+    }, [`${repo0}.anyApprover: the any-approver rule need GitLab Premium or Ultimate`]],
+];
+
 describe("bad stack config", () => {
-    it.each(cases)("%s: names the key and registers nothing", async (_title, mutate, expected, stack = "dev") => {
+    it.each([...cases, ...mlCases])("%s: names the key and registers nothing", async (_title, mutate, expected, stack = "dev") => {
         const config = baseConfig();
         mutate(config);
         const error = await evaluate(config, stack).then(

@@ -25,7 +25,8 @@ describe("Pulumi.prod.yaml", () => {
             branch: "main",
             allowForcePush: false,
             codeOwnerApprovalRequired: true,
-            allowedToPushes: [{ accessLevel: "no one" }],
+            // Nobody pushes, except the token's user, which commits the managed CODEOWNERS.
+            allowedToPushes: [{ accessLevel: "no one" }, { userId: gitlab.userId("ml-governance-bot") }],
             allowedToMerges: [{ accessLevel: "maintainer" }],
             allowedToUnprotects: [{ accessLevel: "admin" }],
         });
@@ -72,7 +73,20 @@ describe("Pulumi.prod.yaml", () => {
         const { resources } = await evaluate(stackConfig("prod"), "prod");
         const [component] = byType(resources, T.component);
         const gitlabResources = resources.filter((r) => r.type.startsWith("gitlab:"));
-        expect(gitlabResources).toHaveLength(5);
+        expect(gitlabResources.map((r) => r.type.split(":").pop()).sort()).toEqual([
+            "BranchProtection",
+            "Project",
+            "ProjectApprovalRule",
+            "ProjectApprovalRule",
+            "ProjectLevelMrApprovals",
+            "ProjectMembership",
+            "ProjectMembership",
+            "ProjectMembership",
+            "ProjectMembership",
+            "ProjectProtectedEnvironment",
+            "ProjectPushRules",
+            "RepositoryFile",
+        ]);
         for (const r of gitlabResources) {
             expect(r.parent).toContain(`${T.component}::${component.name}`);
             expect(r.version).toBe("10.1.1");

@@ -1,5 +1,6 @@
 import type { ConfigIssue, KeyPath } from "./issues";
 import type { Tier } from "./model";
+import { checkCodeOwners, checkPromotionGate } from "./mlChecks";
 import { resourceKey } from "./names";
 import type { RawApprovalRule, RawRepository } from "./schema";
 
@@ -25,15 +26,21 @@ const PREMIUM_FEATURES: ReadonlyArray<{ rel: KeyPath; feature: string; when: (r:
     { rel: ["mergeRequestApprovals"], feature: "merge request approval settings", when: () => true },
     { rel: ["protectedBranch", "codeOwnerApprovalRequired"], feature: "code owner approval", when: (r) => r.protectedBranch?.codeOwnerApprovalRequired === true },
     { rel: ["protectedBranch", "unprotectAccessLevel"], feature: "who may unprotect a branch (allowedToUnprotects)", when: () => true },
+    { rel: ["anyApprover"], feature: "the any-approver rule", when: () => true },
+    { rel: ["codeOwners"], feature: "code owners", when: () => true },
+    { rel: ["pushRules"], feature: "push rules", when: () => true },
+    { rel: ["promotionGate"], feature: "protected environments with deployment approvals", when: () => true },
 ];
 
 export interface StackFacts {
     readonly tier: Tier;
     readonly production: boolean;
+    readonly automationUser?: string;
 }
 
 /** Combinations that zod's per-field checks cannot see. */
-export function checkRepository(repo: RepositoryView, keys: RepositoryKeys, { tier, production }: StackFacts): ConfigIssue[] {
+export function checkRepository(repo: RepositoryView, keys: RepositoryKeys, facts: StackFacts): ConfigIssue[] {
+    const { tier, production } = facts;
     const issues: ConfigIssue[] = [];
     const add = (rel: KeyPath, message: string, ...value: [unknown?]) =>
         issues.push(value.length > 0 ? { path: keys.at(rel), message, value: value[0] } : { path: keys.at(rel), message });
@@ -79,6 +86,11 @@ export function checkRepository(repo: RepositoryView, keys: RepositoryKeys, { ti
             }
         }
     });
+
+    if (tier !== "free") {
+        checkCodeOwners(repo, add, facts, authorMayApprove);
+        checkPromotionGate(repo, add);
+    }
 
     if (tier === "free") {
         for (const { rel, feature, when } of PREMIUM_FEATURES) {

@@ -1,3 +1,5 @@
+import type { z } from "zod";
+import type { codeOwnersSchema, promotionGateSchema, pushRulesSchema } from "./mlSchema";
 import type { ACCESS_LEVELS, TIERS, UNPROTECT_ACCESS_LEVELS, VISIBILITIES } from "./schema";
 
 export type Tier = (typeof TIERS)[number];
@@ -62,6 +64,17 @@ export interface MergeRequestApprovals {
     readonly selectiveCodeOwnerRemovals: boolean;
 }
 
+/** Path patterns and their owners, rendered into a GitLab CODEOWNERS file. */
+export type CodeOwners = Readonly<z.infer<typeof codeOwnersSchema>>;
+export type CodeOwnerRule = CodeOwners["rules"][number];
+export type CodeOwnerSection = CodeOwners["sections"][number];
+/** Push rules, in config terms; `maxFileSizeMb` and the blocked files become provider inputs. */
+export type PushRules = Readonly<z.infer<typeof pushRulesSchema>>;
+/** A protected deployment environment that gates model promotion. */
+export type PromotionGate = Readonly<z.infer<typeof promotionGateSchema>>;
+/** Exactly one of `user`, `group` or `accessLevel`, checked by the config validator. */
+export type PromotionApproval = PromotionGate["approvals"][number];
+
 export interface Repository {
     /** Stable id used in resource names and exports; renaming the project keeps it. */
     readonly key: string;
@@ -69,6 +82,13 @@ export interface Repository {
     readonly protectedBranch: ProtectedBranch;
     readonly approvalRules: readonly ApprovalRule[];
     readonly mergeRequestApprovals: MergeRequestApprovals;
+    /** GitLab's one `any_approver` rule, managed explicitly when set. */
+    readonly anyApprover?: { readonly approvalsRequired: number };
+    readonly codeOwners?: CodeOwners;
+    readonly pushRules?: PushRules;
+    readonly promotionGate?: PromotionGate;
+    /** Make every named approver a Developer member, so GitLab does not silently ignore them. */
+    readonly addApproversAsMembers: boolean;
 }
 
 /** The validated stack config: everything the program needs, nothing it has to re-check. */
@@ -76,5 +96,7 @@ export interface GovernanceConfig {
     readonly environment: string;
     readonly production: boolean;
     readonly tier: Tier;
+    /** The GitLab user behind the token, allowed to push the files this program manages. */
+    readonly automationUser?: string;
     readonly repositories: readonly Repository[];
 }

@@ -4,7 +4,8 @@ import { ConfigValidationError, fromZod, renderIssue, valueAt, type ConfigIssue,
 import { isPlainObject, mergeDefaults, originOf } from "./merge";
 import { resourceKey } from "./names";
 import type { GovernanceConfig, Repository, Tier } from "./model";
-import { approvalRuleSchema, defaultsSchema, projectPath, repositorySchema, stackSchema, type RawRepository } from "./schema";
+import { projectPath } from "./primitives";
+import { approvalRuleSchema, defaultsSchema, repositorySchema, stackSchema, type RawRepository } from "./schema";
 
 export interface ParseContext {
     /** The Pulumi stack name; the environment defaults to it. */
@@ -36,7 +37,8 @@ export function parseGovernanceConfig(raw: Record<string, unknown>, ctx: ParseCo
     const environment = shape.environment.safeParse(raw.environment).data ?? ctx.stack;
     const production = shape.production.safeParse(raw.production).data ?? PRODUCTION_NAMES.test(environment);
     const tier: Tier = shape.tier.safeParse(raw.tier).data ?? "premium";
-    const facts = { tier, production };
+    const automationUser = shape.automationUser.safeParse(raw.automationUser).data;
+    const facts = { tier, production, automationUser };
     const entries = Array.isArray(raw.repositories) ? raw.repositories : [];
     const parsed: Array<{ repo: RawRepository; keys: RepositoryKeys; index: number }> = [];
     entries.forEach((entry, index) => {
@@ -57,7 +59,7 @@ export function parseGovernanceConfig(raw: Record<string, unknown>, ctx: ParseCo
     issues.push(...checkUnique(parsed.map(({ keys, index }, i) => ({ repo: repositories[i], keys, index }))));
 
     if (issues.length > 0) throw new ConfigValidationError(dedupe(issues));
-    return { environment, production, tier, repositories };
+    return { environment, production, tier, automationUser, repositories };
 }
 
 /** What can be read of a repository that failed to parse, section by section and rule by rule. */
@@ -82,14 +84,19 @@ function repositoryKeys(index: number, entry: Record<string, unknown>, defaults:
 }
 
 function toRepository(repo: RawRepository, keys: RepositoryKeys, production: boolean, issues: ConfigIssue[]): Repository {
-    const { protectedBranch, approvalRules, mergeRequestApprovals } = repo;
+    const { approvalRules, mergeRequestApprovals, anyApprover, codeOwners, pushRules, promotionGate } = repo;
+    const protectedBranch = {
+        ...repo.protectedBranch,
+        codeOwnerApprovalRequired: repo.protectedBranch.codeOwnerApprovalRequired ?? (production && codeOwners !== undefined),
+    };
+    const features = { approvalRules, mergeRequestApprovals, anyApprover, codeOwners, pushRules, promotionGate };
     if (repo.existing !== undefined) {
         return {
             key: repo.key ?? resourceKey(repo.existing.split("/").pop() ?? repo.existing),
             project: { mode: "adopt", pathWithNamespace: repo.existing },
             protectedBranch,
-            approvalRules,
-            mergeRequestApprovals,
+            ...features,
+            addApproversAsMembers: repo.addApproversAsMembers ?? false,
         };
     }
     const name = repo.name ?? "";
@@ -116,8 +123,8 @@ function toRepository(repo: RawRepository, keys: RepositoryKeys, production: boo
             },
         },
         protectedBranch: { ...protectedBranch, branch: protectedBranch.branch ?? defaultBranch },
-        approvalRules,
-        mergeRequestApprovals,
+        ...features,
+        addApproversAsMembers: repo.addApproversAsMembers ?? true,
     };
 }
 

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { branchName, groupPath, groupRef, projectFullPath, projectPath, username, userRef } from "./primitives";
+import { codeOwnersSchema, promotionGateSchema, pushRulesSchema } from "./mlSchema";
 
 /** The stack config namespace: keys are written `ml-model-governance:<key>`. */
 export const NAMESPACE = "ml-model-governance";
@@ -8,32 +10,6 @@ export const VISIBILITIES = ["private", "internal", "public"] as const;
 /** GitLab's protected-branch access levels, spelled as the provider expects them. */
 export const ACCESS_LEVELS = ["no one", "developer", "maintainer", "admin"] as const;
 export const UNPROTECT_ACCESS_LEVELS = ["developer", "maintainer", "admin"] as const;
-
-const SEGMENT = "[A-Za-z0-9_][A-Za-z0-9_.-]*";
-const USERNAME = new RegExp(`^${SEGMENT}$`);
-const FULL_PATH = new RegExp(`^${SEGMENT}(/${SEGMENT})*$`);
-// GitLab refuses project paths that end in a special character or look like a feed or a repo URL.
-const PROJECT_PATH = /^[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?$/;
-const RESERVED_SUFFIX = /\.(git|atom)$/i;
-// git check-ref-format, the parts that matter for branch names typed into YAML.
-const BRANCH = /^(?!\/|.*\/$|.*\/\/|.*\.\.|.*@\{|.*\.lock$|.*\.$)[^\s~^:?\\[\x00-\x1f\x7f]+$/;
-
-export const username = z.string().regex(USERNAME, { error: "expected a GitLab username such as `alice` (no leading @)" });
-export const groupPath = z.string().regex(FULL_PATH, { error: "expected a group full path such as `ml-platform/reviewers`" });
-export const projectPath = z
-    .string()
-    .regex(PROJECT_PATH, { error: "expected a project path of letters, digits, `_`, `-` and `.`, not starting or ending with `-` or `.`" })
-    .refine((p) => !RESERVED_SUFFIX.test(p), { error: "expected a project path that does not end in `.git` or `.atom`" });
-export const projectFullPath = z
-    .string()
-    .regex(FULL_PATH, { error: "expected a project full path such as `ml-platform/models/fraud-detection`" })
-    .refine((p) => p.includes("/"), { error: "expected `namespace/project`, with at least one `/`" });
-export const branchName = z.string().regex(BRANCH, { error: "expected a git branch name or wildcard such as `main` or `release/*`" });
-
-const USER_REF = { error: "expected a GitLab username (e.g. `alice`) or a positive numeric user id" };
-const GROUP_REF = { error: "expected a group full path (e.g. `ml-platform/reviewers`) or a positive numeric group id" };
-export const userRef = z.union([username, z.number().int(USER_REF).positive(USER_REF)], USER_REF);
-export const groupRef = z.union([groupPath, z.number().int(GROUP_REF).positive(GROUP_REF)], GROUP_REF);
 
 const APPROVAL_COUNT = { error: "expected an integer from 0 to 100" };
 
@@ -50,7 +26,8 @@ const protectedBranch = z.strictObject({
     mergeAccessLevel: z.enum(ACCESS_LEVELS).default("maintainer"),
     unprotectAccessLevel: z.enum(UNPROTECT_ACCESS_LEVELS).default("maintainer"),
     allowForcePush: z.boolean().default(false),
-    codeOwnerApprovalRequired: z.boolean().default(false),
+    // Undefined: on in production when code owners are configured, off otherwise.
+    codeOwnerApprovalRequired: z.boolean().optional(),
 });
 
 const mergeRequestApprovals = z.strictObject({
@@ -78,6 +55,12 @@ const inheritable = {
     protectedBranch: protectedBranch.prefault({}),
     approvalRules: z.array(approvalRuleSchema).default([]),
     mergeRequestApprovals: mergeRequestApprovals.prefault({}),
+    anyApprover: z.strictObject({ approvalsRequired: z.number(APPROVAL_COUNT).int(APPROVAL_COUNT).min(0, APPROVAL_COUNT).max(100, APPROVAL_COUNT) }).optional(),
+    codeOwners: codeOwnersSchema.optional(),
+    pushRules: pushRulesSchema.optional(),
+    promotionGate: promotionGateSchema.optional(),
+    // Undefined: on for projects this program creates, off for adopted ones.
+    addApproversAsMembers: z.boolean().optional(),
 };
 
 /** One repository, after `defaults` has been merged into it. */
@@ -100,6 +83,7 @@ export const stackSchema = z.strictObject({
     environment: z.string().trim().min(1).optional(),
     production: z.boolean().optional(),
     tier: z.enum(TIERS).default("premium"),
+    automationUser: username.optional(),
     defaults: looseObject.default({}),
     repositories: z.array(looseObject).min(1, { error: "expected at least one repository" }),
 });

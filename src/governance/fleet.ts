@@ -27,7 +27,7 @@ export interface FleetOutputs {
 export function governFleet(config: GovernanceConfig): FleetOutputs {
     const principals = new PrincipalDirectory();
     const components = config.repositories.map(
-        (repository) => new ModelGovernance(repository.key, { repository, tier: config.tier, principals }),
+        (repository) => new ModelGovernance(repository.key, { repository, tier: config.tier, principals, automationUser: config.automationUser }),
     );
     const summary = summarizeGovernance(config);
     return {

@@ -1,18 +1,38 @@
 import * as pulumi from "@pulumi/pulumi";
 import { resourceKey, type CreatedProject, type Repository, type Tier } from "../config";
-import { BranchProtection, Project, ProjectApprovalRule, ProjectLevelMrApprovals } from "../gitlab";
+import {
+    BranchProtection,
+    Project,
+    ProjectApprovalRule,
+    ProjectLevelMrApprovals,
+    ProjectMembership,
+    ProjectProtectedEnvironment,
+    ProjectPushRules,
+    RepositoryFile,
+} from "../gitlab";
+import { namedApprovers } from "./approvers";
 import { branchProtectionInputs } from "./branchProtectionInputs";
+import { renderCodeOwners } from "./codeOwnersFile";
 import { mergeRequestApprovalInputs } from "./mergeRequestApprovalInputs";
 import type { PrincipalDirectory } from "./principals";
+import { promotionGateInputs } from "./promotionGateInputs";
+import { pushRuleInputs } from "./pushRuleInputs";
 
 export interface ModelGovernanceArgs {
     readonly repository: Repository;
     readonly tier: Tier;
     /** Shared by every repository of the run, so each principal is looked up once. */
     readonly principals: PrincipalDirectory;
+    /** The token's user: may push the managed CODEOWNERS file, and is never made a Developer member. */
+    readonly automationUser?: string;
 }
 
-/** The project, its protected branch and its approval rules, for one model repository. */
+/**
+ * One model repository under governance: the project, its one protected
+ * branch, approval rules scoped to it, MR approval settings, and the ML
+ * features configured for it (code owners, push rules, promotion gate,
+ * approver memberships).
+ */
 export class ModelGovernance extends pulumi.ComponentResource {
     public static readonly __pulumiType = "ml-model-governance:index:ModelGovernance";
 
@@ -23,19 +43,22 @@ export class ModelGovernance extends pulumi.ComponentResource {
     readonly protectedBranch: pulumi.Output<string>;
     readonly branchProtectionId: pulumi.Output<number>;
     readonly approvalRuleNames: string[];
-    /** The children, for callers that need their ids or outputs. */
+    /** Every GitLab resource this component registered, in registration order. */
+    readonly children: pulumi.CustomResource[] = [];
     readonly project?: Project;
     readonly branchProtection: BranchProtection;
-    readonly mergeRequestApprovals?: ProjectLevelMrApprovals;
-    readonly approvalRules: ProjectApprovalRule[];
 
     constructor(name: string, args: ModelGovernanceArgs, opts?: pulumi.ComponentResourceOptions) {
         super(ModelGovernance.__pulumiType, name, {}, opts);
-        const { repository: repo, tier, principals } = args;
+        const { repository: repo, tier, principals, automationUser } = args;
+        const child = <T extends pulumi.CustomResource>(resource: T): T => {
+            this.children.push(resource);
+            return resource;
+        };
+        const parent = { parent: this };
 
         if (repo.project.mode === "create") {
-            const project = this.createProject(name, repo.project, principals);
-            this.project = project;
+            const project = (this.project = child(this.createProject(name, repo.project, principals)));
             this.projectId = project.id;
             this.webUrl = project.webUrl;
             this.pathWithNamespace = project.pathWithNamespace;
@@ -47,48 +70,99 @@ export class ModelGovernance extends pulumi.ComponentResource {
             this.pathWithNamespace = existing.pathWithNamespace;
             this.defaultBranch = existing.defaultBranch;
         }
+        const project = this.projectId;
+
+        // Members first: GitLab silently drops approvers and deployers who are not members.
+        const members = repo.addApproversAsMembers
+            ? namedApprovers(repo, automationUser).map((user) =>
+                  child(
+                      new ProjectMembership(
+                          `${name}-member-${typeof user === "number" ? `id-${user}` : resourceKey(user)}`,
+                          { project, userId: principals.userId(user), accessLevel: "developer" },
+                          parent,
+                      ),
+                  ),
+              )
+            : [];
+        const afterMembers = { parent: this, dependsOn: members };
 
         // Exactly one per project and branch: the provider takes over GitLab's
         // automatic protection of the default branch, and two would fight.
-        const protection = (this.branchProtection = new BranchProtection(
-            `${name}-protected-branch`,
-            {
-                project: this.projectId,
-                branch: repo.protectedBranch.branch ?? this.defaultBranch,
-                ...branchProtectionInputs(repo.protectedBranch, tier),
-            },
-            { parent: this },
+        const managesFiles = repo.codeOwners !== undefined;
+        const pushUsers = managesFiles && automationUser !== undefined ? [principals.userId(automationUser)] : [];
+        const protection = (this.branchProtection = child(
+            new BranchProtection(
+                `${name}-protected-branch`,
+                { project, branch: repo.protectedBranch.branch ?? this.defaultBranch, ...branchProtectionInputs(repo.protectedBranch, tier, pushUsers) },
+                parent,
+            ),
         ));
         this.protectedBranch = protection.branch;
         this.branchProtectionId = protection.branchProtectionId;
 
         if (tier !== "free") {
-            this.mergeRequestApprovals = new ProjectLevelMrApprovals(
-                `${name}-mr-approvals`,
-                { project: this.projectId, ...mergeRequestApprovalInputs(repo.mergeRequestApprovals) },
-                { parent: this },
+            child(new ProjectLevelMrApprovals(`${name}-mr-approvals`, { project, ...mergeRequestApprovalInputs(repo.mergeRequestApprovals) }, parent));
+        }
+
+        for (const rule of repo.approvalRules) {
+            child(
+                new ProjectApprovalRule(
+                    `${name}-rule-${resourceKey(rule.name)}`,
+                    {
+                        project,
+                        name: rule.name,
+                        ruleType: "regular",
+                        approvalsRequired: rule.approvalsRequired,
+                        userIds: rule.users.map((u) => principals.userId(u)),
+                        groupIds: rule.groups.map((g) => principals.groupId(g)),
+                        // Scoped to the protected branch, so the rule guards exactly what the protection guards.
+                        appliesToAllProtectedBranches: false,
+                        protectedBranchIds: [protection.branchProtectionId],
+                    },
+                    afterMembers,
+                ),
+            );
+        }
+        this.approvalRuleNames = repo.approvalRules.map((r) => r.name);
+
+        if (repo.anyApprover !== undefined) {
+            // GitLab allows one any_approver rule per project; this is it. The
+            // provider adopts an existing zero-approval one instead of failing.
+            child(
+                new ProjectApprovalRule(
+                    `${name}-any-approver`,
+                    { project, name: "Any approver", ruleType: "any_approver", approvalsRequired: repo.anyApprover.approvalsRequired, disableImportingDefaultAnyApproverRuleOnCreate: false },
+                    parent,
+                ),
             );
         }
 
-        this.approvalRules = repo.approvalRules.map(
-            (rule) =>
-                new ProjectApprovalRule(
-                `${name}-rule-${resourceKey(rule.name)}`,
-                {
-                    project: this.projectId,
-                    name: rule.name,
-                    ruleType: "regular",
-                    approvalsRequired: rule.approvalsRequired,
-                    userIds: rule.users.map((u) => principals.userId(u)),
-                    groupIds: rule.groups.map((g) => principals.groupId(g)),
-                    // Scoped to the protected branch, so the rule guards exactly what the protection guards.
-                    appliesToAllProtectedBranches: false,
-                    protectedBranchIds: [protection.branchProtectionId],
-                },
-                { parent: this },
-            ),
-        );
-        this.approvalRuleNames = repo.approvalRules.map((r) => r.name);
+        if (repo.codeOwners !== undefined) {
+            child(
+                new RepositoryFile(
+                    `${name}-codeowners`,
+                    {
+                        project,
+                        branch: this.defaultBranch,
+                        filePath: repo.codeOwners.file,
+                        content: renderCodeOwners(repo.codeOwners),
+                        encoding: "text",
+                        commitMessage: "Update CODEOWNERS from ml-model-governance stack config",
+                        // An adopted project may already have one; it is taken over, not duplicated.
+                        overwriteOnCreate: repo.project.mode === "adopt",
+                    },
+                    { parent: this, dependsOn: [protection, ...members] },
+                ),
+            );
+        }
+
+        if (repo.pushRules !== undefined) {
+            child(new ProjectPushRules(`${name}-push-rules`, { project, ...pushRuleInputs(repo.pushRules) }, parent));
+        }
+
+        if (repo.promotionGate !== undefined) {
+            child(new ProjectProtectedEnvironment(`${name}-promotion-gate`, { project, ...promotionGateInputs(repo.promotionGate, principals) }, afterMembers));
+        }
 
         this.registerOutputs({
             projectId: this.projectId,

@@ -14,6 +14,8 @@ export interface Registration {
     readonly protect: boolean;
     readonly retainOnDelete: boolean;
     readonly parent: string;
+    /** URNs from `dependsOn`. */
+    readonly dependencies: readonly string[];
 }
 
 /** An invoke as the engine would receive it. */
@@ -28,6 +30,7 @@ interface RequestMeta {
     protect: boolean;
     retainOnDelete: boolean;
     parent: string;
+    dependencies: string[];
 }
 
 export const recorded = { resources: [] as Registration[], invokes: [] as Invocation[] };
@@ -39,11 +42,17 @@ const monitor = MockMonitor.prototype as unknown as Record<string, (req: any, cb
 const registerResource = monitor.registerResource;
 const invoke = monitor.invoke;
 monitor.registerResource = function (req, cb) {
-    pending = { version: req.getVersion(), protect: req.getProtect() === true, retainOnDelete: req.getRetainondelete() === true, parent: req.getParent() };
+    pending = {
+        version: req.getVersion(),
+        protect: req.getProtect() === true,
+        retainOnDelete: req.getRetainondelete() === true,
+        parent: req.getParent(),
+        dependencies: req.getDependenciesList(),
+    };
     return registerResource.call(this, req, cb);
 };
 monitor.invoke = function (req, cb) {
-    pending = { version: req.getVersion(), protect: false, retainOnDelete: false, parent: "" };
+    pending = { version: req.getVersion(), protect: false, retainOnDelete: false, parent: "", dependencies: [] };
     return invoke.call(this, req, cb);
 };
 
@@ -96,8 +105,8 @@ export async function evaluate(config: Record<string, unknown>, stack = "dev"): 
 }
 
 async function settle(fleet: FleetOutputs): Promise<void> {
-    const children = fleet.components.flatMap((c) => [c, c.project, c.branchProtection, c.mergeRequestApprovals, ...c.approvalRules]);
-    await Promise.all(children.filter((r) => r !== undefined).map((r) => promiseOf(r.urn)));
+    const resources = fleet.components.flatMap((c) => [c, ...c.children]);
+    await Promise.all(resources.map((r) => promiseOf(r.urn)));
     await Promise.all(fleet.components.map((c) => promiseOf(pulumi.all([c.webUrl, c.projectId]))));
 }
 

@@ -1,0 +1,150 @@
+import { parseGovernanceConfig } from "../src/config";
+import { re2Problem } from "../src/config/regex";
+import { renderCodeOwners } from "../src/governance/codeOwnersFile";
+import { blockedFileNameRegex } from "../src/governance/pushRuleInputs";
+import { baseConfig } from "./support/configs";
+import { byType, evaluate, gitlab } from "./support/harness";
+import { stackConfig } from "./support/stackFile";
+import { T } from "./support/tokens";
+
+const PROD_CODEOWNERS = `# Managed by ml-model-governance (Pulumi). Edit the stack config, not this file:
+# a change made here is overwritten by the next \`pulumi up\`.
+
+[Models]
+/models/ @acme-ml/ml-leads
+*.onnx @acme-ml/ml-leads
+
+[Data]
+/data/ @acme-ml/data-stewards
+dvc.yaml @acme-ml/data-stewards
+
+[Training][2]
+/training/ @priya.raman @marcus.chen @elena.petrova
+
+^[Docs]
+*.md @acme-ml/ml-platform
+`;
+
+describe("code owners", () => {
+    it("commits the prod CODEOWNERS to the default branch, after the protection that lets the bot push", async () => {
+        const { resources } = await evaluate(stackConfig("prod"), "prod");
+        const [file] = byType(resources, T.repositoryFile);
+        expect(file.inputs).toMatchObject({ filePath: ".gitlab/CODEOWNERS", branch: "main", encoding: "text", content: PROD_CODEOWNERS, overwriteOnCreate: false });
+        const [protection] = byType(resources, T.branchProtection);
+        expect(file.dependencies.some((urn) => urn.endsWith(`::${protection.name}`))).toBe(true);
+        expect(protection.inputs.codeOwnerApprovalRequired).toBe(true);
+    });
+
+    it("renders the same bytes for the same config, whatever order keys were written in", () => {
+        const parse = (raw: Record<string, unknown>) => parseGovernanceConfig(raw, { stack: "prod" });
+        const a = parse(stripNamespace(stackConfig("prod"))).repositories[0].codeOwners!;
+        const reordered = stripNamespace(stackConfig("prod"));
+        const repo = (reordered.repositories as Array<Record<string, any>>)[0];
+        repo.codeOwners = Object.fromEntries(Object.entries(repo.codeOwners).reverse());
+        const b = parse(reordered).repositories[0].codeOwners!;
+        expect(renderCodeOwners(b)).toBe(renderCodeOwners(a));
+        expect(renderCodeOwners(a)).toBe(PROD_CODEOWNERS);
+    });
+
+    it("renders rules outside sections first, and users and groups as @mentions", () => {
+        expect(
+            renderCodeOwners({
+                file: "CODEOWNERS",
+                rules: [{ pattern: "*", users: ["ana"], groups: ["ml/leads"] }],
+                sections: [{ name: "Weights", approvalsRequired: 3, optional: false, rules: [{ pattern: "models/**/*.safetensors", users: [], groups: ["ml/leads", "ml/risk"] }] }],
+            }).split("\n").slice(2),
+        ).toEqual(["", "* @ana @ml/leads", "", "[Weights][3]", "models/**/*.safetensors @ml/leads @ml/risk", ""]);
+    });
+
+    it("turns code owner approval on by default in production when code owners are configured, and takes over an adopted project's file", async () => {
+        const config = baseConfig();
+        config.environment = "prod";
+        config.automationUser = "ml-bot";
+        config.repositories = [{ existing: "acme-ml/models/ranker", approvalRules: [{ name: "Leads", approvalsRequired: 1, groups: ["acme-ml/leads"] }], codeOwners: { rules: [{ pattern: "/models/", groups: ["acme-ml/leads"] }] } }];
+        const { resources } = await evaluate(config, "prod");
+        expect(byType(resources, T.branchProtection)[0].inputs.codeOwnerApprovalRequired).toBe(true);
+        expect(byType(resources, T.repositoryFile)[0].inputs).toMatchObject({ filePath: ".gitlab/CODEOWNERS", branch: "trunk", overwriteOnCreate: true });
+        // Adopted projects keep their membership as it is unless asked.
+        expect(byType(resources, T.membership)).toHaveLength(0);
+    });
+});
+
+describe("push rules", () => {
+    it("caps file size and blocks model weights and datasets in prod", async () => {
+        const { resources } = await evaluate(stackConfig("prod"), "prod");
+        const [rules] = byType(resources, T.pushRules);
+        expect(rules.inputs).toEqual({
+            project: expect.any(String),
+            maxFileSize: 10,
+            fileNameRegex: "\\.(pt|pth|pkl|h5|onnx|safetensors|ckpt|joblib|parquet)$",
+            preventSecrets: true,
+            memberCheck: true,
+            rejectUnsignedCommits: true,
+        });
+        expect(new RegExp(rules.inputs.fileNameRegex as string).test("models/fraud.onnx")).toBe(true);
+        expect(new RegExp(rules.inputs.fileNameRegex as string).test("models/train.py")).toBe(false);
+    });
+
+    it("combines blocked extensions and a free-form pattern into one regex", () => {
+        const rules = { blockedFileExtensions: ["pt"], blockedFileNameRegex: "^data/raw/", preventSecrets: true, memberCheck: true, rejectUnsignedCommits: false };
+        expect(blockedFileNameRegex(rules)).toBe("(\\.(pt)$)|(^data/raw/)");
+        expect(blockedFileNameRegex({ ...rules, blockedFileExtensions: [] })).toBe("^data/raw/");
+        expect(blockedFileNameRegex({ ...rules, blockedFileExtensions: [], blockedFileNameRegex: undefined })).toBeUndefined();
+    });
+
+    it("rejects regexes GitLab's RE2 would refuse", () => {
+        expect(re2Problem("\\.(pt|onnx)$")).toBeUndefined();
+        expect(re2Problem("(unclosed")).toMatch(/Unterminated group/);
+        expect(re2Problem("^(?!tmp/).*")).toMatch(/RE2 engine does not support lookahead/);
+        expect(re2Problem("(a)\\1")).toMatch(/backreferences/);
+    });
+});
+
+describe("promotion gate", () => {
+    it("protects the production environment: release managers deploy, two ML leads and the risk officer approve", async () => {
+        const { resources } = await evaluate(stackConfig("prod"), "prod");
+        const [gate] = byType(resources, T.protectedEnvironment);
+        expect(gate.inputs).toEqual({
+            project: expect.any(String),
+            environment: "production",
+            deployAccessLevelsAttributes: [{ groupId: gitlab.groupId("acme-ml/release-managers") }],
+            approvalRules: [{ groupId: gitlab.groupId("acme-ml/ml-leads"), requiredApprovals: 2 }, { userId: gitlab.userId("jonas.weber") }],
+        });
+    });
+});
+
+describe("approver eligibility", () => {
+    it("makes every named approver, deployer and code owner a Developer once, never the bot, before the rules", async () => {
+        const { resources } = await evaluate(stackConfig("prod"), "prod");
+        const members = byType(resources, T.membership);
+        expect(members.map((m) => m.inputs.userId).sort()).toEqual(["priya.raman", "marcus.chen", "elena.petrova", "jonas.weber"].map((u) => gitlab.userId(u)).sort());
+        for (const m of members) expect(m.inputs.accessLevel).toBe("developer");
+        const memberUrns = members.map((m) => m.name);
+        for (const dependent of [...byType(resources, T.approvalRule), ...byType(resources, T.protectedEnvironment)]) {
+            expect(memberUrns.every((name) => dependent.dependencies.some((urn) => urn.endsWith(`::${name}`)))).toBe(true);
+        }
+    });
+
+    it("can be turned off per repository", async () => {
+        const config = baseConfig();
+        config.repositories[0].addApproversAsMembers = false;
+        const { resources } = await evaluate(config);
+        expect(byType(resources, T.membership)).toHaveLength(0);
+    });
+});
+
+describe("the any-approver rule", () => {
+    it("is managed as the project's single any_approver rule when configured", async () => {
+        const config = baseConfig();
+        config.repositories[0].anyApprover = { approvalsRequired: 1 };
+        const { resources } = await evaluate(config);
+        const anyRules = byType(resources, T.approvalRule).filter((r) => r.inputs.ruleType === "any_approver");
+        expect(anyRules).toHaveLength(1);
+        expect(anyRules[0].inputs).toMatchObject({ approvalsRequired: 1, disableImportingDefaultAnyApproverRuleOnCreate: false });
+        expect(byType(resources, T.approvalRule).filter((r) => r.inputs.ruleType === "regular")).toHaveLength(1);
+    });
+});
+
+function stripNamespace(config: Record<string, unknown>): Record<string, unknown> {
+    return Object.fromEntries(Object.entries(config).map(([k, v]) => [k.replace(/^ml-model-governance:/, ""), v]));
+}
