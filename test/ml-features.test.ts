@@ -145,6 +145,20 @@ describe("the any-approver rule", () => {
     });
 });
 
+describe("governance summary", () => {
+    it("tells an auditor about code owners, push rules, the promotion gate and memberships, by name", async () => {
+        const { fleet } = await evaluate(stackConfig("prod"), "prod");
+        const [repo] = fleet.governance.repositories;
+        expect(fleet.governance.automationUser).toBe("ml-governance-bot");
+        expect(repo.codeOwners?.file).toBe(".gitlab/CODEOWNERS");
+        expect(repo.codeOwners?.sections.map((s) => [s.name, s.approvalsRequired])).toEqual([["Models", 1], ["Data", 1], ["Training", 2], ["Docs", "optional"]]);
+        expect(repo.codeOwners?.sections[2].rules).toEqual([{ pattern: "/training/", owners: ["priya.raman", "marcus.chen", "elena.petrova"] }]);
+        expect(repo.pushRules).toMatchObject({ maxFileSize: 10, preventSecrets: true, rejectUnsignedCommits: true });
+        expect(repo.promotionGate).toEqual({ environment: "production", deployers: ["acme-ml/release-managers"], approvals: ["2 approvals from group acme-ml/ml-leads", "approval by jonas.weber"] });
+        expect(repo.approverMemberships).toEqual(["priya.raman", "marcus.chen", "elena.petrova", "jonas.weber"]);
+    });
+});
+
 function stripNamespace(config: Record<string, unknown>): Record<string, unknown> {
     return Object.fromEntries(Object.entries(config).map(([k, v]) => [k.replace(/^ml-model-governance:/, ""), v]));
 }

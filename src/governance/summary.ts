@@ -1,5 +1,7 @@
-import type { GovernanceConfig, MergeRequestApprovals, PrincipalRef, Repository, Tier } from "../config";
+import type { GovernanceConfig, MergeRequestApprovals, PrincipalRef, PromotionGate, Repository, Tier } from "../config";
 import { PROVIDER_VERSION } from "../gitlab";
+import { namedApprovers } from "./approvers";
+import { pushRuleInputs } from "./pushRuleInputs";
 
 export interface ApprovalRuleSummary {
     readonly name: string;
@@ -26,13 +28,24 @@ export interface RepositorySummary {
         readonly codeOwnerApprovalRequired?: boolean;
     };
     readonly approvalRules: readonly ApprovalRuleSummary[];
+    readonly anyApprover?: { readonly approvalsRequired: number };
     readonly mergeRequestApprovals: MergeRequestApprovals | "not available on GitLab Free";
+    readonly codeOwners?: {
+        readonly file: string;
+        readonly sections: ReadonlyArray<{ readonly name: string; readonly approvalsRequired: number | "optional"; readonly rules: ReadonlyArray<{ readonly pattern: string; readonly owners: readonly string[] }> }>;
+    };
+    /** Provider push-rule inputs that are set, by their provider names. */
+    readonly pushRules?: Readonly<Record<string, string | number | boolean>>;
+    readonly promotionGate?: { readonly environment: string; readonly deployers: readonly string[]; readonly approvals: readonly string[] };
+    /** Users made Developer members so their approvals count; empty when turned off. */
+    readonly approverMemberships: readonly string[];
 }
 
 export interface GovernanceSummary {
     readonly environment: string;
     readonly production: boolean;
     readonly tier: Tier;
+    readonly automationUser?: string;
     readonly providerVersion: string;
     readonly repositories: readonly RepositorySummary[];
 }
@@ -45,7 +58,29 @@ export function describeGroup(ref: PrincipalRef): string {
     return typeof ref === "number" ? `group id ${ref}` : ref;
 }
 
-export function summarizeRepository(repo: Repository, tier: Tier): RepositorySummary {
+function summarizeGate(gate: PromotionGate): NonNullable<RepositorySummary["promotionGate"]> {
+    const { deployers } = gate;
+    return {
+        environment: gate.environment,
+        deployers: [
+            ...(deployers.accessLevel === undefined ? [] : [`access level ${deployers.accessLevel}`]),
+            ...deployers.users.map(describeUser),
+            ...deployers.groups.map(describeGroup),
+        ],
+        approvals: gate.approvals.map((a) => {
+            const n = a.approvalsRequired ?? 1;
+            if (a.user !== undefined) return `approval by ${describeUser(a.user)}`;
+            const from = a.group !== undefined ? `group ${describeGroup(a.group)}` : `access level ${a.accessLevel}`;
+            return `${n} approval${n === 1 ? "" : "s"} from ${from}`;
+        }),
+    };
+}
+
+function definedOnly(record: object): Record<string, string | number | boolean> {
+    return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined));
+}
+
+export function summarizeRepository(repo: Repository, tier: Tier, automationUser?: string): RepositorySummary {
     const { project, protectedBranch: pb } = repo;
     const premium = tier !== "free";
     return {
@@ -73,7 +108,22 @@ export function summarizeRepository(repo: Repository, tier: Tier): RepositorySum
             users: rule.users.map(describeUser),
             groups: rule.groups.map(describeGroup),
         })),
+        ...(repo.anyApprover ? { anyApprover: repo.anyApprover } : {}),
         mergeRequestApprovals: premium ? repo.mergeRequestApprovals : "not available on GitLab Free",
+        ...(repo.codeOwners
+            ? {
+                  codeOwners: {
+                      file: repo.codeOwners.file,
+                      sections: [
+                          ...(repo.codeOwners.rules.length > 0 ? [{ name: "(no section)", approvalsRequired: 1 as const, rules: repo.codeOwners.rules }] : []),
+                          ...repo.codeOwners.sections.map((s) => ({ name: s.name, approvalsRequired: s.optional ? ("optional" as const) : (s.approvalsRequired ?? 1), rules: s.rules })),
+                      ].map((s) => ({ ...s, rules: s.rules.map((r) => ({ pattern: r.pattern, owners: [...r.users, ...r.groups] })) })),
+                  },
+              }
+            : {}),
+        ...(repo.pushRules ? { pushRules: definedOnly(pushRuleInputs(repo.pushRules)) } : {}),
+        ...(repo.promotionGate ? { promotionGate: summarizeGate(repo.promotionGate) } : {}),
+        approverMemberships: repo.addApproversAsMembers ? namedApprovers(repo, automationUser).map(describeUser) : [],
     };
 }
 
@@ -82,7 +132,8 @@ export function summarizeGovernance(config: GovernanceConfig): GovernanceSummary
         environment: config.environment,
         production: config.production,
         tier: config.tier,
+        ...(config.automationUser ? { automationUser: config.automationUser } : {}),
         providerVersion: PROVIDER_VERSION,
-        repositories: config.repositories.map((repo) => summarizeRepository(repo, config.tier)),
+        repositories: config.repositories.map((repo) => summarizeRepository(repo, config.tier, config.automationUser)),
     };
 }

@@ -1,0 +1,82 @@
+import type { GovernanceConfig } from "../config";
+import { summarizeGovernance, type RepositorySummary } from "../governance/summary";
+
+const yesNo = (b: boolean | undefined): string => (b ? "yes" : "no");
+const list = (items: readonly string[]): string => (items.length === 0 ? "—" : items.join(", "));
+const cell = (text: string | number): string => String(text).replace(/\|/g, "\\|");
+
+function table(header: readonly string[], rows: ReadonlyArray<ReadonlyArray<string | number>>): string[] {
+    return [`| ${header.join(" | ")} |`, `| ${header.map(() => "---").join(" | ")} |`, ...rows.map((r) => `| ${r.map(cell).join(" | ")} |`)];
+}
+
+/**
+ * The effective policy of a validated stack config as Markdown: who may
+ * approve what, by name. Works offline; it reads nothing but the config.
+ */
+export function governanceReport(config: GovernanceConfig, stack: string): string {
+    const summary = summarizeGovernance(config);
+    const lines = [
+        `# Model governance: stack \`${stack}\``,
+        "",
+        ...table(
+            ["environment", "production", "GitLab tier", "provider", "automation user"],
+            [[summary.environment, yesNo(summary.production), summary.tier, `pulumi-gitlab ${summary.providerVersion}`, summary.automationUser ?? "—"]],
+        ),
+    ];
+    for (const repo of summary.repositories) lines.push("", ...repositorySection(repo, summary.automationUser));
+    return `${lines.join("\n")}\n`;
+}
+
+function repositorySection(repo: RepositorySummary, automationUser: string | undefined): string[] {
+    const { project, protectedBranch: pb } = repo;
+    const out = [`## ${repo.key}: \`${project.path}\``, "", `Project ${project.managed}${project.visibility ? `, ${project.visibility}` : ""}.`];
+    if (project.dataSafety) {
+        const ds = project.dataSafety;
+        out.push(`Data safety: protect ${yesNo(ds.protect)}, retain on delete ${yesNo(ds.retainOnDelete)}, archive on destroy ${yesNo(ds.archiveOnDestroy)}.`);
+    }
+    const pushers = repo.codeOwners && automationUser ? `${pb.pushAccessLevel} (and ${automationUser}, to commit CODEOWNERS)` : pb.pushAccessLevel;
+    out.push("", `### Protected branch \`${pb.branch}\``, "", ...table(["setting", "value"], [
+        ["who may push", pushers],
+        ["who may merge", pb.mergeAccessLevel],
+        ...(pb.unprotectAccessLevel ? [["who may unprotect", pb.unprotectAccessLevel]] : []),
+        ["force push allowed", yesNo(pb.allowForcePush)],
+        ...(pb.codeOwnerApprovalRequired !== undefined ? [["code owner approval required", yesNo(pb.codeOwnerApprovalRequired)]] : []),
+    ]));
+
+    out.push("", "### Merge request approval rules", "");
+    if (repo.approvalRules.length === 0 && !repo.anyApprover) out.push("None.");
+    else {
+        out.push(...table(["rule", "approvals required", "users", "groups"], [
+            ...repo.approvalRules.map((r) => [r.name, r.approvalsRequired, list(r.users), list(r.groups)]),
+            ...(repo.anyApprover ? [["any approver (project-wide)", repo.anyApprover.approvalsRequired, "any eligible member", "—"]] : []),
+        ]));
+    }
+
+    const mr = repo.mergeRequestApprovals;
+    out.push("", "### Merge request approval settings", "");
+    if (mr === "not available on GitLab Free") out.push("Not available on GitLab Free.");
+    else {
+        out.push(...table(["setting", "value"], [
+            ["author may approve own merge request", yesNo(mr.allowAuthorApproval)],
+            ["committers may approve", yesNo(mr.allowCommitterApproval)],
+            ["approvals reset on push", yesNo(mr.resetApprovalsOnPush)],
+            ["approvers may be overridden per merge request", yesNo(mr.allowOverridingApproversPerMergeRequest)],
+            ["re-authentication required to approve", yesNo(mr.requireReauthenticationToApprove)],
+            ["selective code owner removals", yesNo(mr.selectiveCodeOwnerRemovals)],
+        ]));
+    }
+
+    if (repo.codeOwners) {
+        out.push("", `### Code owners (\`${repo.codeOwners.file}\`)`, "", ...table(["section", "approvals", "pattern", "owners"],
+            repo.codeOwners.sections.flatMap((s) => s.rules.map((r) => [s.name, s.approvalsRequired, `\`${r.pattern}\``, list(r.owners)]))));
+    }
+    if (repo.pushRules) {
+        out.push("", "### Push rules", "", ...table(["rule", "value"], Object.entries(repo.pushRules).map(([k, v]) => [k === "maxFileSize" ? "maxFileSize (MB)" : k, typeof v === "boolean" ? yesNo(v) : typeof v === "string" ? `\`${v}\`` : v])));
+    }
+    if (repo.promotionGate) {
+        const gate = repo.promotionGate;
+        out.push("", `### Promotion gate: environment \`${gate.environment}\``, "", ...table(["who may deploy", "approvals a deployment needs"], [[list(gate.deployers), list(gate.approvals)]]));
+    }
+    out.push("", "### Approver memberships", "", repo.approverMemberships.length === 0 ? "Not managed." : `Developer membership ensured for: ${list(repo.approverMemberships)}.`);
+    return out;
+}

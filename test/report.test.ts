@@ -1,0 +1,79 @@
+import { execFileSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { run } from "../src/report/cli";
+import { ROOT } from "./support/stackFile";
+
+function report(args: string[], cwd = ROOT): { code: number; out: string; err: string } {
+    let out = "";
+    let err = "";
+    const code = run(args, cwd, (s) => (out += s), (s) => (err += s));
+    return { code, out, err };
+}
+
+describe("npm run report", () => {
+    it("prints prod's effective policy with approvers by name", () => {
+        const { code, out, err } = report(["prod"]);
+        expect(code).toBe(0);
+        expect(err).toBe("");
+        expect(out).toContain("# Model governance: stack `prod`");
+        expect(out).toContain("| ML leads | 2 | priya.raman, marcus.chen, elena.petrova | — |");
+        expect(out).toContain("| Data stewards | 1 | — | acme-ml/data-stewards |");
+        expect(out).toContain("| author may approve own merge request | no |");
+        expect(out).toContain("| approvals reset on push | yes |");
+        expect(out).toContain("| who may push | no one (and ml-governance-bot, to commit CODEOWNERS) |");
+        expect(out).toContain("| Training | 2 | `/training/` | priya.raman, marcus.chen, elena.petrova |");
+        expect(out).toContain("| maxFileSize (MB) | 10 |");
+        expect(out).toContain("2 approvals from group acme-ml/ml-leads, approval by jonas.weber");
+        expect(out).toContain("Data safety: protect yes, retain on delete yes, archive on destroy yes.");
+        expect(out).not.toMatch(/\b\d{3,}\b/); // names, never numeric ids, for a config that uses names
+    });
+
+    it("prints dev's relaxed policy", () => {
+        const { code, out } = report(["dev"]);
+        expect(code).toBe(0);
+        expect(out).toContain("| dev | no | premium |");
+        expect(out).toContain("| ML reviewers | 1 | — | acme-ml/ml-reviewers |");
+        expect(out).toContain("| who may merge | developer |");
+        expect(out).toContain("Data safety: protect no, retain on delete no, archive on destroy yes.");
+        expect(out).not.toContain("### Code owners");
+    });
+
+    it("fails a bad stack file with the same named-key errors, never printing secure values", () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "report-"));
+        fs.writeFileSync(
+            path.join(dir, "Pulumi.bad.yaml"),
+            [
+                "config:",
+                "  gitlab:token:",
+                "    secure: AAABAKSECRETCIPHERTEXT",
+                "  ml-model-governance:description:",
+                "    secure: AAABAKOTHERCIPHERTEXT",
+                "  ml-model-governance:repositories:",
+                "    - name: Churn",
+                "      approvalRules:",
+                "        - name: Leads",
+                "          approvalsRequired: 150",
+                "          users: [a, b]",
+            ].join("\n"),
+        );
+        const { code, out, err } = report(["bad"], dir);
+        expect(code).toBe(1);
+        expect(out).toBe("");
+        expect(err).toContain("Pulumi.bad.yaml: Invalid ml-model-governance stack config (2 problems)");
+        expect(err).toContain("ml-model-governance:repositories[0].approvalRules[0].approvalsRequired: got 150; expected an integer from 0 to 100");
+        expect(err).toContain("ml-model-governance:description: unknown key");
+        expect(err).not.toContain("CIPHERTEXT");
+    });
+
+    it("explains its usage and a missing stack file", () => {
+        expect(report([])).toMatchObject({ code: 2, err: expect.stringContaining("usage: npm run report -- <stack>") });
+        expect(report(["nope"])).toMatchObject({ code: 2, err: expect.stringContaining("Pulumi.nope.yaml does not exist") });
+    });
+
+    it("runs as the npm script, with no credentials or Pulumi CLI", () => {
+        const out = execFileSync("npm", ["run", "--silent", "report", "--", "prod"], { cwd: ROOT, encoding: "utf8", env: { PATH: process.env.PATH ?? "" } });
+        expect(out).toContain("| ML leads | 2 | priya.raman, marcus.chen, elena.petrova | — |");
+    });
+});
