@@ -1,7 +1,8 @@
 import type { ConfigIssue, KeyPath } from "./issues";
 import type { Tier } from "./model";
 import { checkCodeOwners, checkPromotionGate } from "./mlChecks";
-import { resourceKey } from "./names";
+import { resourceKey, slug } from "./names";
+import { projectPath } from "./primitives";
 import type { RawApprovalRule, RawRepository } from "./schema";
 
 /**
@@ -47,6 +48,9 @@ export function checkRepository(repo: RepositoryView, keys: RepositoryKeys, fact
 
     if (repo.existing === undefined && repo.name === undefined) {
         add([], "expected either `name` (create a project) or `existing` (adopt a project by its full path)");
+    }
+    if (repo.existing === undefined && repo.name !== undefined && repo.path === undefined && !projectPath.safeParse(slug(repo.name)).success) {
+        add(["name"], `expected a name that yields a valid project path (it gave ${JSON.stringify(slug(repo.name))}); set \`path\` explicitly`, repo.name);
     }
     if (repo.existing !== undefined) {
         for (const key of CREATE_ONLY_OWN) {

@@ -1,6 +1,6 @@
 export { ConfigValidationError, renderIssue, renderPath, type ConfigIssue } from "./issues";
 export type * from "./model";
-export { resourceKey } from "./names";
-export { parseGovernanceConfig, slug, type ParseContext } from "./parse";
+export { resourceKey, slug } from "./names";
+export { parseGovernanceConfig, type ParseContext } from "./parse";
 export { NAMESPACE } from "./schema";
 export { loadStackConfig, readNamespace } from "./stack";

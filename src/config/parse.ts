@@ -2,9 +2,8 @@ import type { z } from "zod";
 import { checkRepository, type RepositoryKeys, type RepositoryView } from "./checks";
 import { ConfigValidationError, fromZod, renderIssue, valueAt, type ConfigIssue, type KeyPath } from "./issues";
 import { isPlainObject, mergeDefaults, originOf } from "./merge";
-import { resourceKey } from "./names";
+import { resourceKey, slug } from "./names";
 import type { GovernanceConfig, Repository, Tier } from "./model";
-import { projectPath } from "./primitives";
 import { approvalRuleSchema, defaultsSchema, repositorySchema, stackSchema, type RawRepository } from "./schema";
 
 export interface ParseContext {
@@ -55,7 +54,7 @@ export function parseGovernanceConfig(raw: Record<string, unknown>, ctx: ParseCo
         }
     });
 
-    const repositories = parsed.map(({ repo, keys }) => toRepository(repo, keys, production, issues));
+    const repositories = parsed.map(({ repo }) => toRepository(repo, production));
     issues.push(...checkUnique(parsed.map(({ keys, index }, i) => ({ repo: repositories[i], keys, index }))));
 
     if (issues.length > 0) throw new ConfigValidationError(dedupe(issues));
@@ -83,7 +82,7 @@ function repositoryKeys(index: number, entry: Record<string, unknown>, defaults:
     };
 }
 
-function toRepository(repo: RawRepository, keys: RepositoryKeys, production: boolean, issues: ConfigIssue[]): Repository {
+function toRepository(repo: RawRepository, production: boolean): Repository {
     const { approvalRules, mergeRequestApprovals, anyApprover, codeOwners, pushRules, promotionGate } = repo;
     const protectedBranch = {
         ...repo.protectedBranch,
@@ -101,9 +100,6 @@ function toRepository(repo: RawRepository, keys: RepositoryKeys, production: boo
     }
     const name = repo.name ?? "";
     const path = repo.path ?? slug(name);
-    if (repo.path === undefined && !projectPath.safeParse(path).success) {
-        issues.push({ path: keys.at(["name"]), value: name, message: `expected a name that yields a valid project path (it gave ${JSON.stringify(path)}); set \`path\` explicitly` });
-    }
     const defaultBranch = repo.defaultBranch ?? "main";
     return {
         key: repo.key ?? resourceKey(path),
@@ -168,14 +164,4 @@ function dedupe(issues: readonly ConfigIssue[]): ConfigIssue[] {
         seen.add(line);
         return true;
     });
-}
-
-/** GitLab's own rule for a path typed as a display name: lower-case, dashes for anything else. */
-export function slug(name: string): string {
-    return name
-        .trim()
-        .toLowerCase()
-        .replace(/[^a-z0-9_.-]+/g, "-")
-        .replace(/-{2,}/g, "-")
-        .replace(/^[-._]+|[-._]+$/g, "");
 }
