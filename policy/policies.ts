@@ -1,0 +1,37 @@
+import type { Policies } from "@pulumi/policy";
+import { noForcePushOrDeveloperPush } from "./policies/branchProtection";
+import { codeOwnerApprovalWithCodeowners } from "./policies/codeOwnerApproval";
+import { defaultBranchGoverned } from "./policies/defaultBranchGoverned";
+import { noApproverOverridePerMergeRequest, noAuthorOrCommitterApproval, resetApprovalsOnPush } from "./policies/mergeRequestApprovals";
+import { minApprovalsOnProtectedBranches } from "./policies/minApprovals";
+import { isProductionStack, productionProjectsProtected } from "./policies/productionProtect";
+
+export {
+    codeOwnerApprovalWithCodeowners,
+    defaultBranchGoverned,
+    isProductionStack,
+    minApprovalsOnProtectedBranches,
+    noApproverOverridePerMergeRequest,
+    noAuthorOrCommitterApproval,
+    noForcePushOrDeveloperPush,
+    productionProjectsProtected,
+    resetApprovalsOnPush,
+};
+export { GITLAB } from "./lib/tokens";
+export { UNKNOWN } from "./lib/values";
+
+/**
+ * Every policy of the pack, in the order the docs list them. A plain array,
+ * so tests can run the policies without constructing a PolicyPack (whose
+ * constructor starts the analyzer's gRPC server).
+ */
+export const policies: Policies = [
+    minApprovalsOnProtectedBranches,
+    noAuthorOrCommitterApproval,
+    resetApprovalsOnPush,
+    noApproverOverridePerMergeRequest,
+    noForcePushOrDeveloperPush,
+    codeOwnerApprovalWithCodeowners,
+    productionProjectsProtected,
+    defaultBranchGoverned,
+];

@@ -1,0 +1,70 @@
+import type { PolicyConfigSchema, PolicyResource, StackValidationPolicy } from "@pulumi/policy";
+import { approvalsRequired, mayCover, protectionId, ruleScope } from "../lib/approvalScope";
+import { configOf } from "../lib/config";
+import { groupByProject } from "../lib/projectGroups";
+import { GITLAB } from "../lib/tokens";
+import { field, UNKNOWN } from "../lib/values";
+
+const configSchema: PolicyConfigSchema = {
+    properties: {
+        requireApprovalRule: {
+            type: "boolean",
+            default: true,
+            description: "Also require an approval rule that covers the default branch. Set false on GitLab Free, which has no approval rules.",
+        },
+    },
+};
+
+interface Config {
+    requireApprovalRule: boolean;
+}
+
+/**
+ * Check 7. Every Project the stack manages has exactly one BranchProtection on
+ * its default branch (the provider warns that two fight over it) and an
+ * approval rule that requires at least one approval there. In a preview that
+ * cannot know the default branch yet, any protection of the project may be it.
+ */
+export const defaultBranchGoverned: StackValidationPolicy = {
+    name: "default-branch-governed",
+    description: "Every Project has exactly one BranchProtection on its default branch and a ProjectApprovalRule requiring approvals there.",
+    enforcementLevel: "mandatory",
+    configSchema,
+    validateStack: (args, reportViolation) => {
+        const { requireApprovalRule } = configOf<Config>(configSchema, args);
+        const { groups, unplaced } = groupByProject(args.resources);
+        // Children whose project is unknown yet may be this project's: they count as possible matches.
+        const unplacedProtections = unplaced.filter((r) => r.type === GITLAB.branchProtection);
+        const unplacedRules = unplaced.filter((r) => r.type === GITLAB.approvalRule);
+        for (const group of groups) {
+            const { project } = group;
+            if (project === undefined) continue;
+            const defaultBranch = field(project.props, "defaultBranch");
+            const known = typeof defaultBranch === "string";
+            const name = known ? `default branch "${defaultBranch}"` : "default branch";
+
+            const matching = [...group.protections, ...unplacedProtections].filter((p) => {
+                const branch = field(p.props, "branch");
+                return !known || branch === UNKNOWN || branch === defaultBranch;
+            });
+            const certain = known ? group.protections.filter((p) => field(p.props, "branch") === defaultBranch) : [];
+            if (matching.length === 0) {
+                reportViolation(`project ${group.label} has no BranchProtection on its ${name}: who may push and merge there is left to GitLab defaults and hand edits.`, project.urn);
+                continue;
+            }
+            if (certain.length > 1) {
+                reportViolation(`project ${group.label} has ${certain.length} BranchProtections on its ${name}; the provider says they override each other. Keep exactly one.`, certain[1].urn);
+            }
+            if (requireApprovalRule && ![...group.rules, ...unplacedRules].some((rule) => requiresApprovalOn(rule, matching))) {
+                reportViolation(`project ${group.label} has no ProjectApprovalRule requiring approval on its ${name}.`, project.urn);
+            }
+        }
+    },
+};
+
+function requiresApprovalOn(rule: PolicyResource, protections: PolicyResource[]): boolean {
+    const count = approvalsRequired(rule);
+    if (count !== UNKNOWN && count < 1) return false;
+    const scope = ruleScope(rule);
+    return protections.some((p) => mayCover(scope, protectionId(p)));
+}

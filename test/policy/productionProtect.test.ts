@@ -1,0 +1,42 @@
+import { isProductionStack, productionProjectsProtected as policy } from "../../policy/policies";
+import { asStack, violationsOf } from "./support/fakeArgs";
+import { project, protection } from "./support/fixtures";
+
+const unprotected = project({}, { protect: false });
+const DEFAULTS = { productionStacks: ["prod", "production"] };
+
+describe("production-projects-protected", () => {
+    it("passes a protected project in a production stack", async () => {
+        expect(await asStack("prod", () => violationsOf(policy, [project()]))).toEqual([]);
+    });
+
+    it("flags an unprotected project in a production stack", async () => {
+        const found = await asStack("prod", () => violationsOf(policy, [unprotected, protection()]));
+        expect(found).toEqual([expect.objectContaining({ level: "mandatory", message: expect.stringContaining("project fraud-project is not protected in production stack prod") })]);
+    });
+
+    it("leaves an unprotected project alone in a stack not marked production", async () => {
+        expect(await asStack("dev", () => violationsOf(policy, [unprotected]))).toEqual([]);
+    });
+
+    it("reads the production stack patterns and the explicit override from config", async () => {
+        expect(await asStack("prod-eu", () => violationsOf(policy, [unprotected]))).toEqual([]);
+        expect(await asStack("prod-eu", () => violationsOf(policy, [unprotected], { productionStacks: ["prod-*"] }))).toHaveLength(1);
+        expect(await asStack("prod", () => violationsOf(policy, [unprotected], { production: false }))).toEqual([]);
+        expect(await asStack("dev", () => violationsOf(policy, [unprotected], { production: true }))).toHaveLength(1);
+    });
+});
+
+describe("isProductionStack", () => {
+    it("matches stack names without case, by the last segment of a qualified name", () => {
+        expect(isProductionStack(DEFAULTS, "PROD")).toBe(true);
+        expect(isProductionStack(DEFAULTS, "acme/ml-model-governance/production")).toBe(true);
+        expect(isProductionStack(DEFAULTS, "preprod")).toBe(false);
+        expect(isProductionStack(DEFAULTS, "dev")).toBe(false);
+    });
+
+    it("treats a stack whose name the CLI did not pass as production, the safe side", async () => {
+        expect(isProductionStack(DEFAULTS, undefined)).toBe(true);
+        expect(await asStack(undefined, () => violationsOf(policy, [unprotected]))).toHaveLength(1);
+    });
+});
