@@ -81,7 +81,7 @@ export function checkRepository(repo: RepositoryView, keys: RepositoryKeys, fact
         if (rule.users.length === 0 && rule.groups.length === 0) {
             add(rel, "names no approvers; expected at least one entry in `users` or `groups`");
         } else if (rule.groups.length === 0) {
-            const eligible = new Set(rule.users).size - (authorMayApprove ? 0 : 1);
+            const eligible = new Set(rule.users.map((u) => String(u).toLowerCase())).size - (authorMayApprove ? 0 : 1);
             if (rule.approvalsRequired > eligible) {
                 const why = authorMayApprove
                     ? `the rule names ${eligible} distinct user(s) and no group`
@@ -91,17 +91,15 @@ export function checkRepository(repo: RepositoryView, keys: RepositoryKeys, fact
         }
     });
 
-    if (tier !== "free") {
-        checkCodeOwners(repo, add, facts, authorMayApprove);
-        checkPromotionGate(repo, add);
-    }
-
     if (tier === "free") {
         for (const { rel, feature, when } of PREMIUM_FEATURES) {
             if (keys.isSet(rel) && when(repo)) {
                 add(rel, `${feature} need GitLab Premium or Ultimate, but tier is "free"; on Free this program manages the project and its protected branch (pushAccessLevel, mergeAccessLevel, allowForcePush) only; remove this key or set ml-model-governance:tier`);
             }
         }
+    } else {
+        checkCodeOwners(repo, add, facts, authorMayApprove);
+        checkPromotionGate(repo, add);
     }
     return issues;
 }
