@@ -1,9 +1,14 @@
 import { loadStackConfig } from "./src/config";
 import { governFleet } from "./src/governance";
 
-// Validation throws before the first registration, so bad config never half-applies.
-const fleet = governFleet(loadStackConfig());
-
-export const projectUrl = fleet.projectUrl;
-export const repositories = fleet.repositories;
-export const governance = fleet.governance;
+// Validation throws before the first lookup or registration, so bad config
+// never half-applies. The program is async because every GitLab lookup is made
+// up front, once per principal, before the resources are built.
+export = async () => {
+    const fleet = await governFleet(loadStackConfig());
+    return {
+        projectUrl: fleet.projectUrl,
+        repositories: fleet.repositories,
+        governance: fleet.governance,
+    };
+};

@@ -119,10 +119,13 @@ describe("approver eligibility", () => {
         const members = byType(resources, T.membership);
         expect(members.map((m) => m.inputs.userId).sort()).toEqual(["priya.raman", "marcus.chen", "elena.petrova", "jonas.weber"].map((u) => gitlab.userId(u)).sort());
         for (const m of members) expect(m.inputs.accessLevel).toBe("developer");
-        const memberUrns = members.map((m) => m.name);
-        for (const dependent of [...byType(resources, T.approvalRule), ...byType(resources, T.protectedEnvironment)]) {
-            expect(memberUrns.every((name) => dependent.dependencies.some((urn) => urn.endsWith(`::${name}`)))).toBe(true);
-        }
+        // Each rule and the gate wait for the memberships of the users they name, and only those.
+        const dependsOnMembers = (r: { dependencies: readonly string[] }) =>
+            members.filter((m) => r.dependencies.some((urn) => urn.endsWith(`::${m.name}`))).map((m) => m.name).sort();
+        const rule = (name: string) => byType(resources, T.approvalRule).find((r) => r.inputs.name === name)!;
+        expect(dependsOnMembers(rule("ML leads"))).toEqual(["fraud-detection-model-member-elena-petrova", "fraud-detection-model-member-marcus-chen", "fraud-detection-model-member-priya-raman"]);
+        expect(dependsOnMembers(rule("Data stewards"))).toEqual([]);
+        expect(dependsOnMembers(byType(resources, T.protectedEnvironment)[0])).toEqual(["fraud-detection-model-member-jonas-weber"]);
     });
 
     it("can be turned off per repository", async () => {

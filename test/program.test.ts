@@ -48,6 +48,18 @@ describe("GitLab lookups", () => {
     });
 });
 
+describe("a username GitLab does not know", () => {
+    it("fails the run in the lookups, before any resource is registered", async () => {
+        const config = baseConfig();
+        config.repositories[0].approvalRules[0].users = ["priya.raman", "ghost.user"];
+        const error = await evaluate(config).catch((e: unknown) => e);
+        // The mock monitor drops the provider's message (the engine prints it in a real run); the failure itself is what counts.
+        expect(error).toBeInstanceOf(Error);
+        expect(recorded.invokes.map((i) => i.token)).toContain(T.getUser);
+        expect(recorded.resources).toHaveLength(0);
+    });
+});
+
 describe("tier free", () => {
     it("uses the CE access-level inputs and registers no approval resources", async () => {
         const config = baseConfig();
@@ -85,10 +97,8 @@ describe("index.ts", () => {
     it("exports projectUrl, a per-repository map and the governance summary from the stack config", async () => {
         const { fleet } = await evaluate(stackConfig("prod"), "prod"); // sets mocks and config
         pulumi.runtime.setAllConfig(toConfigMap(stackConfig("prod")));
-        let program: Record<string, any> = {};
-        jest.isolateModules(() => {
-            program = require("../index");
-        });
+        // Nothing else in this file loads index.ts; Pulumi calls its exported function, as here.
+        const program: Record<string, any> = await (require("../index") as () => Promise<Record<string, any>>)();
         expect(await promiseOf(program.projectUrl)).toBe(await promiseOf(fleet.projectUrl));
         expect(Object.keys(program.repositories)).toEqual(["fraud-detection-model"]);
         expect(program.governance.repositories[0].protectedBranch).toMatchObject({ branch: "main", allowForcePush: false, codeOwnerApprovalRequired: true });

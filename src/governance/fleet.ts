@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { GovernanceConfig } from "../config";
 import { ModelGovernance } from "./modelGovernance";
-import { PrincipalDirectory } from "./principals";
+import { PrincipalDirectory, principalNames } from "./principals";
 import { summarizeGovernance, type GovernanceSummary, type RepositorySummary } from "./summary";
 
 export interface RepositoryOutputs {
@@ -23,9 +23,9 @@ export interface FleetOutputs {
     readonly principals: PrincipalDirectory;
 }
 
-/** One ModelGovernance per configured repository, sharing one lookup directory. */
-export function governFleet(config: GovernanceConfig): FleetOutputs {
-    const principals = new PrincipalDirectory();
+/** One ModelGovernance per configured repository, after one lookup per named principal. */
+export async function governFleet(config: GovernanceConfig): Promise<FleetOutputs> {
+    const principals = await PrincipalDirectory.load(principalNames(config));
     const components = config.repositories.map(
         (repository) => new ModelGovernance(repository.key, { repository, tier: config.tier, principals, automationUser: config.automationUser }),
     );

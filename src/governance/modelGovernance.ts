@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { resourceKey, type CreatedProject, type Repository, type Tier } from "../config";
+import { resourceKey, type CreatedProject, type PrincipalRef, type Repository, type Tier } from "../config";
 import {
     BranchProtection,
     Project,
@@ -57,34 +57,45 @@ export class ModelGovernance extends pulumi.ComponentResource {
         };
         const parent = { parent: this };
 
+        // `project` and `defaultBranch` feed the children: plain values for an
+        // adopted project (looked up already), the Project's id for a created one.
+        let project: pulumi.Input<string>;
+        let defaultBranch: string;
         if (repo.project.mode === "create") {
-            const project = (this.project = child(this.createProject(name, repo.project, principals)));
-            this.projectId = project.id;
-            this.webUrl = project.webUrl;
-            this.pathWithNamespace = project.pathWithNamespace;
-            this.defaultBranch = project.defaultBranch;
+            const created = (this.project = child(this.createProject(name, repo.project, principals)));
+            project = created.id;
+            defaultBranch = repo.project.defaultBranch;
+            this.projectId = created.id;
+            this.webUrl = created.webUrl;
+            this.pathWithNamespace = created.pathWithNamespace;
+            this.defaultBranch = created.defaultBranch;
         } else {
             const existing = principals.project(repo.project.pathWithNamespace);
-            this.projectId = existing.id;
-            this.webUrl = existing.webUrl;
-            this.pathWithNamespace = existing.pathWithNamespace;
-            this.defaultBranch = existing.defaultBranch;
+            project = existing.id;
+            defaultBranch = existing.defaultBranch;
+            this.projectId = pulumi.output(existing.id);
+            this.webUrl = pulumi.output(existing.webUrl);
+            this.pathWithNamespace = pulumi.output(existing.pathWithNamespace);
+            this.defaultBranch = pulumi.output(existing.defaultBranch);
         }
-        const project = this.projectId;
 
-        // Members first: GitLab silently drops approvers and deployers who are not members.
-        const members = repo.addApproversAsMembers
-            ? namedApprovers(repo, automationUser).map((user) =>
-                  child(
-                      new ProjectMembership(
-                          `${name}-member-${typeof user === "number" ? `id-${user}` : resourceKey(user)}`,
-                          { project, userId: principals.userId(user), accessLevel: "developer" },
-                          parent,
-                      ),
-                  ),
-              )
-            : [];
-        const afterMembers = { parent: this, dependsOn: members };
+        // Members first: GitLab silently drops approvers and deployers who are not
+        // members. Rules and the gate take a member's id from its membership, which
+        // orders them after it, and only after the memberships they name.
+        const memberIds = new Map<string, pulumi.Input<number>>();
+        if (repo.addApproversAsMembers) {
+            for (const user of namedApprovers(repo, automationUser)) {
+                const membership = child(
+                    new ProjectMembership(
+                        `${name}-member-${typeof user === "number" ? `id-${user}` : resourceKey(user)}`,
+                        { project, userId: principals.userId(user), accessLevel: "developer" },
+                        parent,
+                    ),
+                );
+                memberIds.set(String(user).toLowerCase(), membership.userId);
+            }
+        }
+        const approverId = (user: PrincipalRef) => memberIds.get(String(user).toLowerCase()) ?? principals.userId(user);
 
         // Exactly one per project and branch: the provider takes over GitLab's
         // automatic protection of the default branch, and two would fight.
@@ -93,7 +104,7 @@ export class ModelGovernance extends pulumi.ComponentResource {
         const protection = (this.branchProtection = child(
             new BranchProtection(
                 `${name}-protected-branch`,
-                { project, branch: repo.protectedBranch.branch ?? this.defaultBranch, ...branchProtectionInputs(repo.protectedBranch, tier, pushUsers) },
+                { project, branch: repo.protectedBranch.branch ?? defaultBranch, ...branchProtectionInputs(repo.protectedBranch, tier, pushUsers) },
                 parent,
             ),
         ));
@@ -113,13 +124,13 @@ export class ModelGovernance extends pulumi.ComponentResource {
                         name: rule.name,
                         ruleType: "regular",
                         approvalsRequired: rule.approvalsRequired,
-                        userIds: rule.users.map((u) => principals.userId(u)),
+                        userIds: rule.users.map(approverId),
                         groupIds: rule.groups.map((g) => principals.groupId(g)),
                         // Scoped to the protected branch, so the rule guards exactly what the protection guards.
                         appliesToAllProtectedBranches: false,
                         protectedBranchIds: [protection.branchProtectionId],
                     },
-                    afterMembers,
+                    parent,
                 ),
             );
         }
@@ -143,7 +154,7 @@ export class ModelGovernance extends pulumi.ComponentResource {
                     `${name}-codeowners`,
                     {
                         project,
-                        branch: this.defaultBranch,
+                        branch: defaultBranch,
                         filePath: repo.codeOwners.file,
                         content: renderCodeOwners(repo.codeOwners),
                         encoding: "text",
@@ -151,7 +162,8 @@ export class ModelGovernance extends pulumi.ComponentResource {
                         // An adopted project may already have one; it is taken over, not duplicated.
                         overwriteOnCreate: repo.project.mode === "adopt",
                     },
-                    { parent: this, dependsOn: [protection, ...members] },
+                    // After the protection that lets automationUser push it.
+                    { parent: this, dependsOn: [protection] },
                 ),
             );
         }
@@ -161,18 +173,13 @@ export class ModelGovernance extends pulumi.ComponentResource {
         }
 
         if (repo.promotionGate !== undefined) {
-            child(new ProjectProtectedEnvironment(`${name}-promotion-gate`, { project, ...promotionGateInputs(repo.promotionGate, principals) }, afterMembers));
+            child(new ProjectProtectedEnvironment(`${name}-promotion-gate`, { project, ...promotionGateInputs(repo.promotionGate, principals, approverId) }, parent));
         }
 
-        this.registerOutputs({
-            projectId: this.projectId,
-            webUrl: this.webUrl,
-            pathWithNamespace: this.pathWithNamespace,
-            defaultBranch: this.defaultBranch,
-            protectedBranch: this.protectedBranch,
-            branchProtectionId: this.branchProtectionId,
-            approvalRuleNames: this.approvalRuleNames,
-        });
+        // The stack exports every repository's details; the component's own state
+        // keeps what identifies it, since each registered Output costs a round of
+        // serialization per repository.
+        this.registerOutputs({ projectId: this.projectId, webUrl: this.webUrl });
     }
 
     private createProject(name: string, project: CreatedProject, principals: PrincipalDirectory): Project {

@@ -43,6 +43,8 @@ export class FakeGitLab {
     lookup(token: string, inputs: Record<string, any>): pulumi.runtime.MockCallResult {
         switch (token) {
             case "gitlab:index/getUser:getUser": {
+                // As the provider answers for a username GitLab does not know.
+                if (String(inputs.username).startsWith("ghost")) throw new Error(`GET /users?username=${inputs.username}: 404 user not found`);
                 const userId = this.userId(inputs.username);
                 return { id: String(userId), userId, username: inputs.username, name: inputs.username };
             }

@@ -99,7 +99,7 @@ export async function evaluate(config: Record<string, unknown>, stack = "dev"): 
     recorded.resources = [];
     recorded.invokes = [];
     pulumi.runtime.setAllConfig(toConfigMap(config));
-    const fleet = governFleet(loadStackConfig());
+    const fleet = await governFleet(loadStackConfig());
     await settle(fleet);
     return { fleet, resources: [...recorded.resources], invokes: [...recorded.invokes] };
 }
