@@ -7,4 +7,6 @@ module.exports = {
     // tsconfig.json, ts-jest only transpiles, file by file.
     transform: { "^.+\\.ts$": "ts-jest" },
     testTimeout: 20000,
+    // jest's default leaves a core idle on a 2-core runner; suites are independent.
+    maxWorkers: "100%",
 };

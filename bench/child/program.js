@@ -1,0 +1,108 @@
+// @ts-check
+"use strict";
+/**
+ * One benchmark process for the real program: stack config → loadStackConfig
+ * (parseGovernanceConfig: parsing, validation) → governFleet (lookups,
+ * ModelGovernance components, every GitLab resource), under Pulumi's runtime
+ * mocks, until every registration has completed.
+ *
+ *   node bench/child/program.js <compiled src dir> <config map .json> [--capture <fixture.json>] [--expect <registrations>]
+ *
+ * --capture records every registration (type, name, inputs with ids resolved,
+ * options) for bench/child/baseline.js to replay. Prints one JSON line.
+ */
+const startMs = performance.now(); // node's own start-up, before this line ran
+const fs = require("fs");
+const path = require("path");
+
+const [srcDir, configFile, ...flags] = process.argv.slice(2);
+const flag = (name) => (flags.includes(name) ? flags[flags.indexOf(name) + 1] : undefined);
+const capturePath = flag("--capture");
+const expected = flag("--expect") === undefined ? undefined : Number(flag("--expect"));
+/** @type {Record<string, string>} Stack config as Pulumi hands it over: namespaced keys, JSON values. */
+const configMap = JSON.parse(fs.readFileSync(configFile, "utf8"));
+
+const pulumi = require("@pulumi/pulumi");
+// waitForRPCs is what Pulumi's own runner awaits before exiting: every
+// registration takes an RPC keep-alive the moment its resource is constructed.
+const { waitForRPCs } = /** @type {any} */ (require("@pulumi/pulumi/runtime/settings")); // internal to the SDK, hence untyped
+const { FakeGitLab } = require("../lib/fakeGitLab");
+const { usage } = require("../lib/usage");
+const sdkMs = performance.now();
+const { loadStackConfig } = require(path.join(srcDir, "config"));
+const { governFleet } = require(path.join(srcDir, "governance"));
+const loadMs = performance.now();
+
+const gitlab = new FakeGitLab();
+const counts = { resources: 0, custom: 0, invokes: 0 };
+/** @type {object[]} */
+const captured = [];
+/** @type {Record<string, unknown> | undefined} Options of the registration the mock is about to see. */
+let pendingOptions;
+/** @type {string | undefined} */
+let pendingComponent;
+
+if (capturePath) {
+    // The mock callbacks do not see resource options; the monitor reads them off
+    // the request and calls the mock synchronously, so take them here (as
+    // test/support/harness.ts does). Only in capture runs: timed runs stay unpatched.
+    const { MockMonitor } = require("@pulumi/pulumi/runtime/mocks");
+    const register = MockMonitor.prototype.registerResource;
+    MockMonitor.prototype.registerResource = function (req, cb) {
+        pendingOptions = {
+            protect: req.getProtect() === true,
+            retainOnDelete: req.getRetainondelete() === true,
+            deleteBeforeReplace: req.getDeletebeforereplace() === true,
+            ignoreChanges: req.getIgnorechangesList(),
+        };
+        // The ModelGovernance component it belongs to (the last URN segment of its parent), for `baseline.js --components`.
+        pendingComponent = req.getParent() ? req.getParent().split("::").pop() : undefined;
+        return register.call(this, req, cb);
+    };
+}
+
+const mocks = {
+    newResource(args) {
+        counts.resources++;
+        if (args.custom) counts.custom++;
+        if (capturePath && args.custom) captured.push({ type: args.type, name: args.name, inputs: args.inputs, options: pendingOptions, component: pendingComponent });
+        return gitlab.create(args.type, args.name, args.inputs);
+    },
+    call(args) {
+        counts.invokes++;
+        return gitlab.lookup(args.token, args.inputs);
+    },
+};
+
+async function main() {
+    await pulumi.runtime.setMocks(mocks, "ml-model-governance", "prod", false);
+    pulumi.runtime.setAllConfig(configMap);
+
+    const evalStart = performance.now();
+    const config = loadStackConfig();
+    const configMs = performance.now() - evalStart; // parsing and validation alone
+    await governFleet(config); // lookups first, then every resource is constructed
+    await waitForRPCs();
+    const evalMs = performance.now() - evalStart;
+
+    if (expected !== undefined && counts.resources !== expected) {
+        throw new Error(`expected ${expected} registrations, saw ${counts.resources}`);
+    }
+    if (capturePath) fs.writeFileSync(capturePath, JSON.stringify({ resources: captured }));
+    const report = {
+        startMs,
+        sdkMs: sdkMs - startMs,
+        loadMs: loadMs - sdkMs,
+        evalMs,
+        configMs,
+        ...counts,
+        ...usage(),
+    };
+    process.stdout.write(`${JSON.stringify(report)}\n`, () => process.exit(0));
+}
+
+main().catch((err) => {
+    // A ConfigValidationError lists every problem in its message; print it whole.
+    process.stderr.write(`${err && err.stack ? err.stack : err}\n`);
+    process.exit(1);
+});

@@ -1,0 +1,60 @@
+// @ts-check
+"use strict";
+/**
+ * Transpiles the program's TypeScript (src/**) once per benchmark run into a
+ * temp dir, file by file, with the project's own compiler options, exactly as
+ * ts-node's transpile-only mode or ts-jest would. The timed children then load
+ * plain JavaScript: neither the program nor the baseline pays for loading the
+ * TypeScript compiler, which would be an artefact of the benchmark rather than
+ * a cost of our code. (How Pulumi itself compiles at start-up is measured
+ * separately, by bench/startup/run.js.)
+ */
+const fs = require("fs");
+const path = require("path");
+const ts = require("typescript");
+
+const ROOT = path.resolve(__dirname, "../..");
+
+/** The root tsconfig's compiler options, resolved the way tsc resolves them. */
+function compilerOptions() {
+    const file = path.join(ROOT, "tsconfig.json");
+    const { config, error } = ts.readConfigFile(file, ts.sys.readFile);
+    if (error) throw new Error(ts.flattenDiagnosticMessageText(error.messageText, "\n"));
+    const parsed = ts.parseJsonConfigFileContent(config, ts.sys, ROOT, undefined, file);
+    // Source maps would only add load time to a file nobody debugs.
+    return { ...parsed.options, sourceMap: false, inlineSourceMap: false, declaration: false };
+}
+
+function listTs(dir) {
+    const out = [];
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+        const full = path.join(dir, entry.name);
+        if (entry.isDirectory()) out.push(...listTs(full));
+        else if (entry.name.endsWith(".ts") && !entry.name.endsWith(".d.ts")) out.push(full);
+    }
+    return out;
+}
+
+/**
+ * Writes `<outDir>/src/**.js` and links `<outDir>/node_modules` to the
+ * project's, so the compiled files resolve @pulumi/pulumi, zod, … to the very
+ * same module instances the bench children load.
+ */
+function buildProgram(outDir) {
+    const options = compilerOptions();
+    for (const file of listTs(path.join(ROOT, "src"))) {
+        const rel = path.relative(ROOT, file);
+        const result = ts.transpileModule(fs.readFileSync(file, "utf8"), { compilerOptions: options, fileName: file, reportDiagnostics: true });
+        const errors = (result.diagnostics ?? []).filter((d) => d.category === ts.DiagnosticCategory.Error);
+        if (errors.length > 0) {
+            throw new Error(`${rel}: ${errors.map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n")).join("; ")}`);
+        }
+        const target = path.join(outDir, rel.replace(/\.ts$/, ".js"));
+        fs.mkdirSync(path.dirname(target), { recursive: true });
+        fs.writeFileSync(target, result.outputText);
+    }
+    fs.symlinkSync(path.join(ROOT, "node_modules"), path.join(outDir, "node_modules"), "dir");
+    return path.join(outDir, "src");
+}
+
+module.exports = { ROOT, buildProgram, compilerOptions };
