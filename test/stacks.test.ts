@@ -108,6 +108,11 @@ describe("Pulumi.prod.yaml", () => {
         });
         expect(await promiseOf(summary.repositories[0].url)).toBe(url);
         expect(Object.keys(fleet.repositories)).toEqual(["fraud-detection-model"]);
+        expect(fleet.repositories["fraud-detection-model"].approvalRules).toEqual(summary.repositories[0].approvalRules);
+        expect(fleet.components[0].approvalRules.map((r) => `${r.name}: ${r.approvalsRequired} of ${[...r.users, ...r.groups].join(", ")}`)).toEqual([
+            "ML leads: 2 of priya.raman, marcus.chen, elena.petrova",
+            "Data stewards: 1 of acme-ml/data-stewards",
+        ]);
     });
 });
 

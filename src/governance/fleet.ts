@@ -2,14 +2,14 @@ import * as pulumi from "@pulumi/pulumi";
 import type { GovernanceConfig } from "../config";
 import { ModelGovernance } from "./modelGovernance";
 import { PrincipalDirectory, principalNames } from "./principals";
-import { summarizeGovernance, type GovernanceSummary, type RepositorySummary } from "./summary";
+import { summarizeGovernance, type ApprovalRuleSummary, type GovernanceSummary, type RepositorySummary } from "./summary";
 
 export interface RepositoryOutputs {
     readonly projectId: pulumi.Output<string>;
     readonly url: pulumi.Output<string>;
     readonly pathWithNamespace: pulumi.Output<string>;
     readonly protectedBranch: pulumi.Output<string>;
-    readonly approvalRules: readonly string[];
+    readonly approvalRules: readonly ApprovalRuleSummary[];
 }
 
 export interface FleetOutputs {
@@ -40,7 +40,7 @@ export async function governFleet(config: GovernanceConfig): Promise<FleetOutput
                     url: c.webUrl,
                     pathWithNamespace: c.pathWithNamespace,
                     protectedBranch: c.protectedBranch,
-                    approvalRules: c.approvalRuleNames,
+                    approvalRules: c.approvalRules,
                 },
             ]),
         ),

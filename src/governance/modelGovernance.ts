@@ -17,6 +17,7 @@ import { mergeRequestApprovalInputs } from "./mergeRequestApprovalInputs";
 import type { PrincipalDirectory } from "./principals";
 import { promotionGateInputs } from "./promotionGateInputs";
 import { pushRuleInputs } from "./pushRuleInputs";
+import { summarizeApprovalRules, type ApprovalRuleSummary } from "./summary";
 
 export interface ModelGovernanceArgs {
     readonly repository: Repository;
@@ -42,7 +43,8 @@ export class ModelGovernance extends pulumi.ComponentResource {
     readonly defaultBranch: pulumi.Output<string>;
     readonly protectedBranch: pulumi.Output<string>;
     readonly branchProtectionId: pulumi.Output<number>;
-    readonly approvalRuleNames: string[];
+    /** Each rule's name, count and approvers by username and group path (ids where the config gave ids). */
+    readonly approvalRules: readonly ApprovalRuleSummary[];
     /** Every GitLab resource this component registered, in registration order. */
     readonly children: pulumi.CustomResource[] = [];
     readonly project?: Project;
@@ -134,7 +136,7 @@ export class ModelGovernance extends pulumi.ComponentResource {
                 ),
             );
         }
-        this.approvalRuleNames = repo.approvalRules.map((r) => r.name);
+        this.approvalRules = summarizeApprovalRules(repo.approvalRules);
 
         if (repo.anyApprover !== undefined) {
             // GitLab allows one any_approver rule per project; this is it. The

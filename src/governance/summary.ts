@@ -1,4 +1,4 @@
-import type { GovernanceConfig, MergeRequestApprovals, PrincipalRef, PromotionGate, Repository, Tier } from "../config";
+import type { ApprovalRule, GovernanceConfig, MergeRequestApprovals, PrincipalRef, PromotionGate, Repository, Tier } from "../config";
 import { PROVIDER_VERSION } from "../gitlab";
 import { namedApprovers } from "./approvers";
 import { pushRuleInputs } from "./pushRuleInputs";
@@ -58,6 +58,15 @@ export function describeGroup(ref: PrincipalRef): string {
     return typeof ref === "number" ? `group id ${ref}` : ref;
 }
 
+export function summarizeApprovalRules(rules: readonly ApprovalRule[]): ApprovalRuleSummary[] {
+    return rules.map((rule) => ({
+        name: rule.name,
+        approvalsRequired: rule.approvalsRequired,
+        users: rule.users.map(describeUser),
+        groups: rule.groups.map(describeGroup),
+    }));
+}
+
 function summarizeGate(gate: PromotionGate): NonNullable<RepositorySummary["promotionGate"]> {
     const { deployers } = gate;
     return {
@@ -102,12 +111,7 @@ export function summarizeRepository(repo: Repository, tier: Tier, automationUser
             allowForcePush: pb.allowForcePush,
             ...(premium ? { codeOwnerApprovalRequired: pb.codeOwnerApprovalRequired } : {}),
         },
-        approvalRules: repo.approvalRules.map((rule) => ({
-            name: rule.name,
-            approvalsRequired: rule.approvalsRequired,
-            users: rule.users.map(describeUser),
-            groups: rule.groups.map(describeGroup),
-        })),
+        approvalRules: summarizeApprovalRules(repo.approvalRules),
         ...(repo.anyApprover ? { anyApprover: repo.anyApprover } : {}),
         mergeRequestApprovals: premium ? repo.mergeRequestApprovals : "not available on GitLab Free",
         ...(repo.codeOwners
