@@ -1,8 +1,11 @@
 // @ts-check
-// The parts of the pulumi-gitlab provider schema this program registers or
-// invokes, without prose. `npm test` checks every registration against it, so
-// it runs anywhere; the test also proves it equal to the full schema when
-// ../shared/pulumi-gitlab/schema.json is present.
+// The parts of the pulumi-gitlab 10.1.1 provider schema this program uses, as a
+// valid Pulumi package schema without upstream prose. Two things are made from
+// it: the SDK in sdks/gitlab (`npm run sdk:generate`), and the schema checks of
+// `npm test` (engine/contract). The tests prove it equal to the full schema
+// whenever ../shared/pulumi-gitlab/schema.json is present.
+//
+// Adding a resource or function: add its token below, then `npm run sdk:generate`.
 //
 //   node scripts/schema-subset.js [path/to/schema.json]   rewrites schema/pulumi-gitlab.subset.json
 "use strict";
@@ -18,12 +21,23 @@ const RESOURCES = [
     "gitlab:index/projectPushRules:ProjectPushRules",
     "gitlab:index/projectProtectedEnvironment:ProjectProtectedEnvironment",
     "gitlab:index/projectMembership:ProjectMembership",
+    "gitlab:index/projectShareGroup:ProjectShareGroup",
 ];
-const FUNCTIONS = ["gitlab:index/getUser:getUser", "gitlab:index/getGroup:getGroup", "gitlab:index/getProject:getProject"];
+const FUNCTIONS = [
+    "gitlab:index/getUser:getUser",
+    "gitlab:index/getGroup:getGroup",
+    "gitlab:index/getProject:getProject",
+    "gitlab:index/getProjectMembership:getProjectMembership",
+    "gitlab:index/getGroupMembership:getGroupMembership",
+    "gitlab:index/getMetadata:getMetadata",
+    // The provider resource's own method (`Provider.terraformConfig()`), which its schema references.
+    "pulumi:providers:gitlab/terraformConfig",
+];
+const VERSION = "10.1.1";
 const DEFAULT_SOURCE = path.resolve(__dirname, "../../shared/pulumi-gitlab/schema.json");
 const TARGET = path.resolve(__dirname, "../schema/pulumi-gitlab.subset.json");
 
-/** Drop prose and language hints; keep names, types, required lists and deprecations. */
+/** Drop prose (string-valued `description`s); keep names, types, secrets, deprecations and replace-on-change markers. */
 function strip(node) {
     if (Array.isArray(node)) return node.map(strip);
     if (node === null || typeof node !== "object") return node;
@@ -31,8 +45,7 @@ function strip(node) {
     for (const [key, value] of Object.entries(node)) {
         // A property may itself be called `description`; prose is the string-valued one.
         if (key === "description" && typeof value === "string") continue;
-        if (key === "language" && value && typeof value === "object" && !("type" in value) && !("$ref" in value)) continue;
-        out[key] = key === "deprecationMessage" ? true : strip(value);
+        out[key] = strip(value);
     }
     return out;
 }
@@ -48,32 +61,42 @@ function refsIn(node, found) {
     return found;
 }
 
-/** The subset of a full provider schema: our resources, invokes, and every type they reference. */
+function pick(table, tokens, kind) {
+    return Object.fromEntries(
+        tokens.map((token) => {
+            if (!table[token]) throw new Error(`schema has no ${kind} ${token}`);
+            return [token, strip(table[token])];
+        }),
+    );
+}
+
+/** The subset of a full provider schema: package metadata, provider, our resources and functions, and every type they reference. */
 function subsetOf(schema) {
-    const resources = {};
-    for (const token of RESOURCES) {
-        const r = schema.resources[token];
-        if (!r) throw new Error(`schema has no resource ${token}`);
-        resources[token] = strip({ inputProperties: r.inputProperties, requiredInputs: r.requiredInputs ?? [], properties: r.properties });
-    }
-    const functions = {};
-    for (const token of FUNCTIONS) {
-        const f = schema.functions[token];
-        if (!f) throw new Error(`schema has no function ${token}`);
-        functions[token] = strip({ inputs: f.inputs, outputs: f.outputs });
-    }
+    const { readme: _readme, ...nodejs } = schema.language.nodejs;
+    const subset = {
+        name: schema.name,
+        version: VERSION,
+        license: schema.license,
+        repository: schema.repository,
+        meta: schema.meta,
+        language: { nodejs },
+        config: strip(schema.config),
+        provider: strip(schema.provider),
+        resources: pick(schema.resources, RESOURCES, "resource"),
+        functions: pick(schema.functions, FUNCTIONS, "function"),
+    };
     const types = {};
-    const pending = [...refsIn({ resources, functions }, new Set())];
+    const pending = [...refsIn(subset, new Set())];
     while (pending.length > 0) {
         const token = pending.pop();
         if (types[token]) continue;
         types[token] = strip(schema.types[token]);
         pending.push(...refsIn(types[token], new Set()));
     }
-    return { name: schema.name, version: "10.1.1", resources, functions, types: Object.fromEntries(Object.entries(types).sort()) };
+    return { ...subset, types: Object.fromEntries(Object.entries(types).sort()) };
 }
 
-module.exports = { subsetOf, RESOURCES, FUNCTIONS, DEFAULT_SOURCE, TARGET };
+module.exports = { subsetOf, RESOURCES, FUNCTIONS, VERSION, DEFAULT_SOURCE, TARGET };
 
 if (require.main === module) {
     const source = process.argv[2] ?? DEFAULT_SOURCE;

@@ -21,11 +21,20 @@ const cases: Case[] = [
     ["approvalsRequired fractional", (c) => (c.repositories[0].approvalRules[0].approvalsRequired = 1.5), [`${rule0}.approvalsRequired: got 1.5; expected an integer from 0 to 100`]],
     ["approvalsRequired as text", (c) => (c.repositories[0].approvalRules[0].approvalsRequired = "two"), [`${rule0}.approvalsRequired: got "two"; expected an integer from 0 to 100`]],
     ["approvalsRequired missing", (c) => delete c.repositories[0].approvalRules[0].approvalsRequired, [`${rule0}.approvalsRequired: missing; expected an integer from 0 to 100`]],
-    ["named users cannot reach the count", (c) => (c.repositories[0].approvalRules[0].approvalsRequired = 2), [`${rule0}.approvalsRequired: got 2; expected at most 1`, "MR author"]],
-    ["author approval allowed, still too few users", (c) => {
+    // The author and one committer may both be among three named users: one approval is all that is sure.
+    ["named users cannot reach the count", (c) => (c.repositories[0].approvalRules[0].approvalsRequired = 2), [`${rule0}.approvalsRequired: got 2; expected at most 1: the rule names 3 distinct user(s) and no group, and the merge request's author and a named user who pushed a commit to it cannot approve`]],
+    ["author approval allowed, committers still excluded", (c) => {
         c.repositories[0].approvalRules[0].approvalsRequired = 3;
         c.repositories[0].mergeRequestApprovals = { allowAuthorApproval: true };
-    }, [`${rule0}.approvalsRequired: got 3; expected at most 2: the rule names 2 distinct user(s) and no group`]],
+    }, [`${rule0}.approvalsRequired: got 3; expected at most 2: the rule names 3 distinct user(s) and no group, and a named user who pushed a commit to it cannot approve`]],
+    ["author and committer approval allowed, still too few users", (c) => {
+        c.repositories[0].approvalRules[0].approvalsRequired = 4;
+        c.repositories[0].mergeRequestApprovals = { allowAuthorApproval: true, allowCommitterApproval: true };
+    }, [`${rule0}.approvalsRequired: got 4; expected at most 3: the rule names 3 distinct user(s) and no group, and every named user may approve`]],
+    ["a rule that requires nothing in production", (c) => {
+        c.environment = "prod";
+        c.repositories[0].approvalRules[0].approvalsRequired = 0;
+    }, [`${rule0}.approvalsRequired: got 0; expected at least 1 in a production stack: a rule that requires no approval guards nothing`], "prod"],
     ["rule with no approvers", (c) => (c.repositories[0].approvalRules[0].users = []), [`${rule0}: names no approvers`]],
     ["duplicate approver", (c) => (c.repositories[0].approvalRules[0].users = ["priya.raman", "Priya.Raman", "x"]), [`${rule0}.users[1]: got "Priya.Raman"; expected each approver once`]],
     ["duplicate rule names", (c) => c.repositories[0].approvalRules.push({ name: "ml-leads", approvalsRequired: 1, groups: ["acme-ml/leads"] }), [`${repo0}.approvalRules[1].name: got "ml-leads"; expected a unique rule name`]],
@@ -88,8 +97,8 @@ const mlCases: Case[] = [
         c.repositories[0].protectedBranch = { codeOwnerApprovalRequired: false };
     }, [`${repo0}.protectedBranch.codeOwnerApprovalRequired: got false; expected true (or unset) in a production stack that manages code owners`]],
     ["bad automationUser", (c) => (c.automationUser = "@bot"), ['ml-model-governance:automationUser: got "@bot"; expected a GitLab username']],
-    ["push rule regex that does not compile", (c) => (c.repositories[0].pushRules = { blockedFileNameRegex: "\\.(pt|onnx$" }), [`${repo0}.pushRules.blockedFileNameRegex: got "\\\\.(pt|onnx$"; expected a regular expression GitLab accepts (`]],
-    ["push rule regex with lookahead", (c) => (c.defaults.pushRules = { branchNameRegex: "^(?!wip/).*" }), ['ml-model-governance:defaults.pushRules.branchNameRegex: got "^(?!wip/).*"; expected a regular expression GitLab accepts (GitLab\'s RE2 engine does not support lookahead']],
+    ["push rule regex that does not compile", (c) => (c.repositories[0].pushRules = { blockedFileNameRegex: "\\.(pt|onnx$" }), [`${repo0}.pushRules.blockedFileNameRegex: got "\\\\.(pt|onnx$"; expected a regular expression GitLab's RE2 engine accepts (missing closing )`]],
+    ["push rule regex with lookahead", (c) => (c.defaults.pushRules = { branchNameRegex: "^(?!wip/).*" }), ["ml-model-governance:defaults.pushRules.branchNameRegex: got \"^(?!wip/).*\"; expected a regular expression GitLab's RE2 engine accepts (invalid or unsupported Perl syntax: `(?!`)"]],
     ["blocked extension with a dot", (c) => (c.repositories[0].pushRules = { blockedFileExtensions: [".onnx"] }), [`${repo0}.pushRules.blockedFileExtensions[0]: got ".onnx"; expected a file extension without the dot`]],
     ["negative max file size", (c) => (c.repositories[0].pushRules = { maxFileSizeMb: -5 }), [`${repo0}.pushRules.maxFileSizeMb: got -5; expected a number at least 0`]],
     ["promotion gate without deployers", (c) => withGate(c, { deployers: {}, approvals: [{ group: "acme-ml/leads" }] }), [`${gate}.deployers: names no deployers`]],
@@ -118,6 +127,76 @@ const mlCases: Case[] = [
         c.repositories[0].anyApprover = { approvalsRequired: 1 };
     }, [`${repo0}.anyApprover: the any-approver rule need GitLab Premium or Ultimate`]],
 ];
+
+const withRules = (c: Record<string, any>, pushRules: unknown, codeOwners: unknown = { rules: [{ pattern: "*", groups: ["acme-ml/leads"] }] }) => {
+    withOwners(c, codeOwners);
+    c.repositories[0].pushRules = pushRules;
+};
+
+/** What the real provider or GitLab would refuse or silently drop at `up` (issue: provider realities). */
+const providerCases: Case[] = [
+    ["admin-only unprotect on gitlab.com", (c) => (c.repositories[0].protectedBranch = { unprotectAccessLevel: "admin" }), [
+        `${repo0}.protectedBranch.unprotectAccessLevel: got "admin"; expected developer or maintainer: GitLab refuses to create a protection that the token's user could not remove`,
+    ]],
+    ["admin-only unprotect on a self-managed instance without an admin token", (c) => {
+        c.selfManaged = true;
+        c.repositories[0].protectedBranch = { unprotectAccessLevel: "admin" };
+    }, [`${repo0}.protectedBranch.unprotectAccessLevel: got "admin"`]],
+    ["an admin token claimed on gitlab.com", (c) => (c.adminToken = true), ["ml-model-governance:adminToken: got true; expected false unless selfManaged is true"]],
+    ["a paid tier on Community Edition", (c) => (c.edition = "ce"), ['ml-model-governance:tier: got "premium"; expected tier "free" with edition "ce"']],
+    ["Community Edition with the default tier", (c) => {
+        c.edition = "ce";
+        delete c.tier;
+    }, ['ml-model-governance:edition: got "ce"; expected tier "free" with edition "ce": Community Edition has no Premium or Ultimate features (tier defaults to "premium"; set it explicitly)']],
+    ["a promotion approval count GitLab refuses", (c) => withGate(c, { deployers: { accessLevel: "maintainer" }, approvals: [{ group: "acme-ml/leads", approvalsRequired: 6 }] }), [`${gate}.approvals[0].approvalsRequired: got 6; expected a number at most 5`]],
+    ["a promotion gate group that is the project's own group", (c) => withGate(c, { deployers: { groups: ["acme-ml"] }, approvals: [{ group: "acme-ml/models" }] }), [
+        `${gate}.deployers.groups[0]: got "acme-ml"; expected a group other than the project's own group or its ancestors (acme-ml/models)`,
+        `${gate}.approvals[0].group: got "acme-ml/models"; expected a group other than the project's own group`,
+    ]],
+    ["groups shared below the Developer role code owners need", (c) => {
+        withOwners(c, { rules: [{ pattern: "*", groups: ["acme-ml/leads"] }] });
+        c.repositories[0].sharedGroupAccess = "reporter";
+    }, [`${repo0}.sharedGroupAccess: got "reporter"; expected developer or maintainer: code owners need at least the Developer role to approve`]],
+    ["a commit message rule the CODEOWNERS commits do not match", (c) => withRules(c, { commitMessageRegex: "^(feat|fix): " }), [
+        `${repo0}.pushRules.commitMessageRegex: got "^(feat|fix): "; expected a pattern that the create commit of CODEOWNERS ("Add CODEOWNERS from the ml-model-governance stack config") matches`,
+        "the delete commit of CODEOWNERS",
+    ]],
+    ["a forbidden commit message pattern the CODEOWNERS commits contain", (c) => withRules(c, { commitMessageNegativeRegex: "(?i)codeowners" }), [`${repo0}.pushRules.commitMessageNegativeRegex: got "(?i)codeowners"; expected a pattern that the create commit of CODEOWNERS`]],
+    ["a blocked file name rule that blocks the CODEOWNERS file", (c) => withRules(c, { blockedFileNameRegex: "^\\.gitlab/" }), [`${repo0}.pushRules.blockedFileNameRegex: got "^\\\\.gitlab/"; expected a rule that does not block .gitlab/CODEOWNERS`]],
+    ["an author e-mail rule with no e-mail to author the commits", (c) => withRules(c, { authorEmailRegex: "@acme\\.example$" }), [`${owners}: expected ml-model-governance:automationUser and ml-model-governance:automationUserEmail to be set`, "authorEmailRegex"]],
+    ["an author e-mail rule the bot's e-mail does not match", (c) => {
+        withRules(c, { authorEmailRegex: "@acme\\.example$" });
+        c.automationUserEmail = "bot@elsewhere.example";
+    }, [`${repo0}.pushRules.authorEmailRegex: got "@acme\\\\.example$"; expected a pattern that automationUserEmail (bot@elsewhere.example) matches`]],
+    ["a DCO rule with no e-mail for the sign-off", (c) => withRules(c, { rejectNonDcoCommits: true }), [`${owners}: expected ml-model-governance:automationUser and ml-model-governance:automationUserEmail to be set`, "Signed-off-by"]],
+];
+
+describe("config the provider or GitLab would refuse at up", () => {
+    it.each(providerCases)("%s: names the key and registers nothing", async (_title, mutate, expected, stack = "dev") => {
+        const config = baseConfig();
+        mutate(config);
+        const error = await evaluate(config, stack).catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(ConfigValidationError);
+        for (const fragment of expected) expect((error as Error).message).toContain(fragment);
+        expect(recorded.resources).toHaveLength(0);
+        expect(recorded.invokes).toHaveLength(0);
+    });
+
+    it("accepts push rules that the CODEOWNERS commits pass, and signs them off under a DCO rule", async () => {
+        const config = baseConfig();
+        withRules(config, { commitMessageRegex: "^(Add|Update|Remove) ", commitMessageNegativeRegex: "(?i)wip", rejectNonDcoCommits: true, authorEmailRegex: "@acme\\.example$" });
+        config.automationUserEmail = "ml-bot@acme.example";
+        const { resources } = await evaluate(config);
+        const [file] = resources.filter((r) => r.type === "gitlab:index/repositoryFile:RepositoryFile");
+        expect(file.inputs).toMatchObject({
+            createCommitMessage: "Add CODEOWNERS from the ml-model-governance stack config\n\nSigned-off-by: ml-bot <ml-bot@acme.example>",
+            deleteCommitMessage: "Remove CODEOWNERS managed by ml-model-governance\n\nSigned-off-by: ml-bot <ml-bot@acme.example>",
+            authorEmail: "ml-bot@acme.example",
+            authorName: "ml-bot",
+        });
+        expect(file.inputs).not.toHaveProperty("commitMessage");
+    });
+});
 
 describe("bad stack config", () => {
     it.each([...cases, ...mlCases])("%s: names the key and registers nothing", async (_title, mutate, expected, stack = "dev") => {

@@ -1,10 +1,10 @@
 import { parseGovernanceConfig } from "../src/config";
-import { re2Problem } from "../src/config/regex";
+import { blockedFileNameRegex } from "../src/config/fileNameRule";
+import { re2Finds, re2Problem } from "../src/config/regex";
 import { renderCodeOwners } from "../src/governance/codeOwnersFile";
-import { blockedFileNameRegex } from "../src/governance/pushRuleInputs";
 import { baseConfig } from "./support/configs";
 import { byType, evaluate, gitlab } from "./support/harness";
-import { stackConfig } from "./support/stackFile";
+import { fixtureConfig } from "./support/stackFile";
 import { T } from "./support/tokens";
 
 const PROD_CODEOWNERS = `# Managed by ml-model-governance (Pulumi). Edit the stack config, not this file:
@@ -19,7 +19,7 @@ const PROD_CODEOWNERS = `# Managed by ml-model-governance (Pulumi). Edit the sta
 dvc.yaml @acme-ml/data-stewards
 
 [Training][2]
-/training/ @priya.raman @marcus.chen @elena.petrova
+/training/ @priya.raman @marcus.chen @elena.petrova @nadia.okafor
 
 ^[Docs]
 *.md @acme-ml/ml-platform
@@ -27,7 +27,7 @@ dvc.yaml @acme-ml/data-stewards
 
 describe("code owners", () => {
     it("commits the prod CODEOWNERS to the default branch, after the protection that lets the bot push", async () => {
-        const { resources } = await evaluate(stackConfig("prod"), "prod");
+        const { resources } = await evaluate(fixtureConfig("prod"), "prod");
         const [file] = byType(resources, T.repositoryFile);
         expect(file.inputs).toMatchObject({ filePath: ".gitlab/CODEOWNERS", branch: "main", encoding: "text", content: PROD_CODEOWNERS, overwriteOnCreate: false });
         const [protection] = byType(resources, T.branchProtection);
@@ -37,8 +37,8 @@ describe("code owners", () => {
 
     it("renders the same bytes for the same config, whatever order keys were written in", () => {
         const parse = (raw: Record<string, unknown>) => parseGovernanceConfig(raw, { stack: "prod" });
-        const a = parse(stripNamespace(stackConfig("prod"))).repositories[0].codeOwners!;
-        const reordered = stripNamespace(stackConfig("prod"));
+        const a = parse(stripNamespace(fixtureConfig("prod"))).repositories[0].codeOwners!;
+        const reordered = stripNamespace(fixtureConfig("prod"));
         const repo = (reordered.repositories as Array<Record<string, any>>)[0];
         repo.codeOwners = Object.fromEntries(Object.entries(repo.codeOwners).reverse());
         const b = parse(reordered).repositories[0].codeOwners!;
@@ -70,39 +70,52 @@ describe("code owners", () => {
 });
 
 describe("push rules", () => {
-    it("caps file size and blocks model weights and datasets in prod", async () => {
-        const { resources } = await evaluate(stackConfig("prod"), "prod");
+    it("caps file size and blocks model weights and datasets in prod, in any case, and sends every other setting as off", async () => {
+        const { resources } = await evaluate(fixtureConfig("prod"), "prod");
         const [rules] = byType(resources, T.pushRules);
         expect(rules.inputs).toEqual({
             project: expect.any(String),
             maxFileSize: 10,
-            fileNameRegex: "\\.(pt|pth|pkl|h5|onnx|safetensors|ckpt|joblib|parquet)$",
+            fileNameRegex: "(?i)\\.(pt|pth|pkl|h5|onnx|safetensors|ckpt|joblib|parquet)$",
             preventSecrets: true,
             memberCheck: true,
             rejectUnsignedCommits: true,
+            rejectNonDcoCommits: false,
+            commitCommitterCheck: false,
+            commitCommitterNameCheck: false,
+            denyDeleteTag: false,
+            commitMessageRegex: "",
+            commitMessageNegativeRegex: "",
+            branchNameRegex: "",
+            authorEmailRegex: "",
         });
-        expect(new RegExp(rules.inputs.fileNameRegex as string).test("models/fraud.onnx")).toBe(true);
-        expect(new RegExp(rules.inputs.fileNameRegex as string).test("models/train.py")).toBe(false);
+        const blocks = (file: string) => re2Finds(rules.inputs.fileNameRegex as string, file);
+        expect([blocks("models/fraud.onnx"), blocks("models/fraud.ONNX"), blocks("weights/Model.SafeTensors"), blocks("models/train.py")]).toEqual([true, true, true, false]);
     });
 
-    it("combines blocked extensions and a free-form pattern into one regex", () => {
-        const rules = { blockedFileExtensions: ["pt"], blockedFileNameRegex: "^data/raw/", preventSecrets: true, memberCheck: true, rejectUnsignedCommits: false };
-        expect(blockedFileNameRegex(rules)).toBe("(\\.(pt)$)|(^data/raw/)");
+    it("combines blocked extensions (any case) and a free-form pattern (as written) into one regex, or off", () => {
+        const rules = { blockedFileExtensions: ["pt"], blockedFileNameRegex: "^data/raw/" };
+        expect(blockedFileNameRegex(rules)).toBe("((?i)\\.(pt)$)|(^data/raw/)");
+        // The case-insensitive flag stays inside its group: the free-form pattern keeps its own case.
+        expect(re2Finds(blockedFileNameRegex(rules), "Data/Raw/x.csv")).toBe(false);
+        expect(re2Finds(blockedFileNameRegex(rules), "m.PT")).toBe(true);
         expect(blockedFileNameRegex({ ...rules, blockedFileExtensions: [] })).toBe("^data/raw/");
-        expect(blockedFileNameRegex({ ...rules, blockedFileExtensions: [], blockedFileNameRegex: undefined })).toBeUndefined();
+        expect(blockedFileNameRegex({ blockedFileExtensions: [], blockedFileNameRegex: undefined })).toBe("");
     });
 
-    it("rejects regexes GitLab's RE2 would refuse", () => {
+    it("accepts what GitLab's RE2 accepts and refuses what it refuses", () => {
         expect(re2Problem("\\.(pt|onnx)$")).toBeUndefined();
-        expect(re2Problem("(unclosed")).toMatch(/Unterminated group/);
-        expect(re2Problem("^(?!tmp/).*")).toMatch(/RE2 engine does not support lookahead/);
-        expect(re2Problem("(a)\\1")).toMatch(/backreferences/);
+        expect(re2Problem("(?i)\\.onnx$")).toBeUndefined();
+        expect(re2Problem("^(?P<kind>feat|fix): ")).toBeUndefined();
+        expect(re2Problem("(unclosed")).toMatch(/missing closing \)/);
+        expect(re2Problem("^(?!tmp/).*")).toMatch(/invalid or unsupported Perl syntax: `\(\?!`/);
+        expect(re2Problem("(a)\\1")).toMatch(/invalid escape sequence: `\\1`/);
     });
 });
 
 describe("promotion gate", () => {
     it("protects the production environment: release managers deploy, two ML leads and the risk officer approve", async () => {
-        const { resources } = await evaluate(stackConfig("prod"), "prod");
+        const { resources } = await evaluate(fixtureConfig("prod"), "prod");
         const [gate] = byType(resources, T.protectedEnvironment);
         expect(gate.inputs).toEqual({
             project: expect.any(String),
@@ -115,17 +128,21 @@ describe("promotion gate", () => {
 
 describe("approver eligibility", () => {
     it("makes every named approver, deployer and code owner a Developer once, never the bot, before the rules", async () => {
-        const { resources } = await evaluate(stackConfig("prod"), "prod");
+        const { resources } = await evaluate(fixtureConfig("prod"), "prod");
         const members = byType(resources, T.membership);
-        expect(members.map((m) => m.inputs.userId).sort()).toEqual(["priya.raman", "marcus.chen", "elena.petrova", "jonas.weber"].map((u) => gitlab.userId(u)).sort());
+        const people = ["priya.raman", "marcus.chen", "elena.petrova", "nadia.okafor", "jonas.weber"];
+        expect(members.map((m) => m.inputs.userId).sort()).toEqual(people.map((u) => gitlab.userId(u)).sort());
         for (const m of members) expect(m.inputs.accessLevel).toBe("developer");
+        // Named after the GitLab user, so its spelling in config does not matter.
+        expect(members.map((m) => m.name).sort()).toEqual(people.map((u) => `fraud-detection-model-member-${gitlab.userId(u)}`).sort());
         // Each rule and the gate wait for the memberships of the users they name, and only those.
         const dependsOnMembers = (r: { dependencies: readonly string[] }) =>
             members.filter((m) => r.dependencies.some((urn) => urn.endsWith(`::${m.name}`))).map((m) => m.name).sort();
         const rule = (name: string) => byType(resources, T.approvalRule).find((r) => r.inputs.name === name)!;
-        expect(dependsOnMembers(rule("ML leads"))).toEqual(["fraud-detection-model-member-elena-petrova", "fraud-detection-model-member-marcus-chen", "fraud-detection-model-member-priya-raman"]);
+        const memberName = (u: string) => `fraud-detection-model-member-${gitlab.userId(u)}`;
+        expect(dependsOnMembers(rule("ML leads"))).toEqual(["priya.raman", "marcus.chen", "elena.petrova", "nadia.okafor"].map(memberName).sort());
         expect(dependsOnMembers(rule("Data stewards"))).toEqual([]);
-        expect(dependsOnMembers(byType(resources, T.protectedEnvironment)[0])).toEqual(["fraud-detection-model-member-jonas-weber"]);
+        expect(dependsOnMembers(byType(resources, T.protectedEnvironment)[0])).toEqual([memberName("jonas.weber")]);
     });
 
     it("can be turned off per repository", async () => {
@@ -150,15 +167,15 @@ describe("the any-approver rule", () => {
 
 describe("governance summary", () => {
     it("tells an auditor about code owners, push rules, the promotion gate and memberships, by name", async () => {
-        const { fleet } = await evaluate(stackConfig("prod"), "prod");
+        const { fleet } = await evaluate(fixtureConfig("prod"), "prod");
         const [repo] = fleet.governance.repositories;
         expect(fleet.governance.automationUser).toBe("ml-governance-bot");
         expect(repo.codeOwners?.file).toBe(".gitlab/CODEOWNERS");
         expect(repo.codeOwners?.sections.map((s) => [s.name, s.approvalsRequired])).toEqual([["Models", 1], ["Data", 1], ["Training", 2], ["Docs", "optional"]]);
-        expect(repo.codeOwners?.sections[2].rules).toEqual([{ pattern: "/training/", owners: ["priya.raman", "marcus.chen", "elena.petrova"] }]);
-        expect(repo.pushRules).toMatchObject({ maxFileSize: 10, preventSecrets: true, rejectUnsignedCommits: true });
+        expect(repo.codeOwners?.sections[2].rules).toEqual([{ pattern: "/training/", owners: ["priya.raman", "marcus.chen", "elena.petrova", "nadia.okafor"] }]);
+        expect(repo.pushRules).toMatchObject({ maxFileSize: 10, preventSecrets: true, rejectUnsignedCommits: true, commitMessageRegex: "" });
         expect(repo.promotionGate).toEqual({ environment: "production", deployers: ["acme-ml/release-managers"], approvals: ["2 approvals from group acme-ml/ml-leads", "approval by jonas.weber"] });
-        expect(repo.approverMemberships).toEqual(["priya.raman", "marcus.chen", "elena.petrova", "jonas.weber"]);
+        expect(repo.approverMemberships).toEqual(["priya.raman", "marcus.chen", "elena.petrova", "nadia.okafor", "jonas.weber"]);
     });
 });
 

@@ -1,7 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
+import { GitLabLookupError } from "../src/governance/principals";
 import { byType, evaluate, gitlab, promiseOf, recorded, toConfigMap } from "./support/harness";
 import { baseConfig } from "./support/configs";
-import { stackConfig } from "./support/stackFile";
+import { fixtureConfig } from "./support/stackFile";
 import { T } from "./support/tokens";
 
 describe("adopting an existing project", () => {
@@ -30,7 +31,7 @@ describe("adopting an existing project", () => {
 });
 
 describe("GitLab lookups", () => {
-    it("looks each distinct username and group path up once per run, and numeric ids never", async () => {
+    it("looks each distinct username and group path up once per run, numeric ids never, plus the edition and the namespaces' members", async () => {
         const config = baseConfig();
         config.defaults.approvalRules = [{ name: "Leads", approvalsRequired: 1, users: ["priya.raman", "Marcus.Chen", 77], groups: ["acme-ml/leads", 9] }];
         config.repositories = [
@@ -41,29 +42,40 @@ describe("GitLab lookups", () => {
         const { invokes, fleet } = await evaluate(config);
 
         const asked = invokes.map((i) => `${i.token.split(":").pop()} ${Object.values(i.inputs).join()}`).sort();
-        expect(asked).toEqual(["getGroup acme-ml/leads", "getGroup acme-ml/models", "getUser Marcus.Chen", "getUser priya.raman"]);
-        expect(fleet.principals.lookupCount).toBe(4);
+        expect(asked).toEqual([
+            "getGroup acme-ml/leads",
+            "getGroup acme-ml/models",
+            // Who already has access through the namespace decides which memberships GitLab would refuse.
+            "getGroupMembership acme-ml/leads,true",
+            "getGroupMembership acme-ml/models,true",
+            "getMetadata ",
+            "getUser Marcus.Chen",
+            "getUser priya.raman",
+        ]);
+        expect(fleet.principals.lookupCount).toBe(asked.length);
         const [a] = byType(recorded.resources, T.approvalRule).filter((r) => r.name === "a-rule-leads");
         expect(a.inputs).toMatchObject({ userIds: [gitlab.userId("priya.raman"), gitlab.userId("marcus.chen"), 77], groupIds: [gitlab.groupId("acme-ml/leads"), 9] });
     });
 });
 
 describe("a username GitLab does not know", () => {
-    it("fails the run in the lookups, before any resource is registered", async () => {
+    it("fails the run in the lookups, naming the key that holds it, before any resource is registered", async () => {
         const config = baseConfig();
-        config.repositories[0].approvalRules[0].users = ["priya.raman", "ghost.user"];
+        config.repositories[0].approvalRules[0].users = ["priya.raman", "ghost.user", "elena.petrova"];
         const error = await evaluate(config).catch((e: unknown) => e);
-        // The mock monitor drops the provider's message (the engine prints it in a real run); the failure itself is what counts.
-        expect(error).toBeInstanceOf(Error);
+        expect(error).toBeInstanceOf(GitLabLookupError);
+        expect((error as Error).message).toContain('ml-model-governance:repositories[0].approvalRules[0].users[1]: got "ghost.user"; GitLab has no user "ghost.user" that the token can see');
         expect(recorded.invokes.map((i) => i.token)).toContain(T.getUser);
         expect(recorded.resources).toHaveLength(0);
     });
 });
 
 describe("tier free", () => {
-    it("uses the CE access-level inputs and registers no approval resources", async () => {
+    it("on Community Edition uses the CE access-level inputs and registers no approval resources", async () => {
         const config = baseConfig();
         config.tier = "free";
+        config.edition = "ce";
+        gitlab.edition = "ce";
         config.repositories[0].approvalRules = [];
         config.repositories[0].protectedBranch = { pushAccessLevel: "maintainer", mergeAccessLevel: "developer" };
         const { resources } = await evaluate(config);
@@ -95,8 +107,8 @@ describe("resource identity", () => {
 
 describe("index.ts", () => {
     it("exports projectUrl, a per-repository map and the governance summary from the stack config", async () => {
-        const { fleet } = await evaluate(stackConfig("prod"), "prod"); // sets mocks and config
-        pulumi.runtime.setAllConfig(toConfigMap(stackConfig("prod")));
+        const { fleet } = await evaluate(fixtureConfig("prod"), "prod"); // sets mocks and config
+        pulumi.runtime.setAllConfig(toConfigMap(fixtureConfig("prod")));
         // Nothing else in this file loads index.ts; Pulumi calls its exported function, as here.
         const program: Record<string, any> = await (require("../index") as () => Promise<Record<string, any>>)();
         expect(await promiseOf(program.projectUrl)).toBe(await promiseOf(fleet.projectUrl));

@@ -9,26 +9,30 @@ const branch: ProtectedBranch = {
     branch: "main",
     pushAccessLevel: "no one",
     mergeAccessLevel: "maintainer",
-    unprotectAccessLevel: "admin",
+    unprotectAccessLevel: "maintainer",
     allowForcePush: false,
     codeOwnerApprovalRequired: true,
 };
 
 describe("branchProtectionInputs", () => {
-    it("uses allowedTo* entries on Premium and Ultimate, never the CE-only access levels", () => {
+    it("uses allowedTo* entries on Premium and Ultimate EE, with unprotect and code owner settings, never the CE-only access levels", () => {
         for (const tier of ["premium", "ultimate"] as const) {
-            expect(branchProtectionInputs(branch, tier)).toEqual({
+            expect(branchProtectionInputs(branch, "ee", tier)).toEqual({
                 allowedToPushes: [{ accessLevel: "no one" }],
                 allowedToMerges: [{ accessLevel: "maintainer" }],
-                allowedToUnprotects: [{ accessLevel: "admin" }],
+                allowedToUnprotects: [{ accessLevel: "maintainer" }],
                 allowForcePush: false,
                 codeOwnerApprovalRequired: true,
             });
         }
     });
 
-    it("uses push/merge access levels on Free, and nothing Free rejects", () => {
-        expect(branchProtectionInputs(branch, "free")).toEqual({ pushAccessLevel: "no one", mergeAccessLevel: "maintainer", allowForcePush: false });
+    it("uses allowedTo* access levels on Free EE (gitlab.com Free, unlicensed EE), since the provider refuses the CE inputs on any EE build", () => {
+        expect(branchProtectionInputs(branch, "ee", "free", [42])).toEqual({ allowedToPushes: [{ accessLevel: "no one" }], allowedToMerges: [{ accessLevel: "maintainer" }], allowForcePush: false });
+    });
+
+    it("uses push/merge access levels on Community Edition, and nothing CE rejects", () => {
+        expect(branchProtectionInputs(branch, "ce", "free")).toEqual({ pushAccessLevel: "no one", mergeAccessLevel: "maintainer", allowForcePush: false });
     });
 });
 

@@ -3,9 +3,13 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { run } from "../src/report/cli";
-import { ROOT } from "./support/stackFile";
+import { COMMITTED_STACKS, ROOT } from "./support/stackFile";
 
-function report(args: string[], cwd = ROOT): { code: number; out: string; err: string } {
+/** A directory holding the frozen fixtures as Pulumi.<stack>.yaml, so exact expectations never pin the committed stacks. */
+const FIXTURES = fs.mkdtempSync(path.join(os.tmpdir(), "report-fixtures-"));
+for (const stack of ["prod", "dev"]) fs.copyFileSync(path.join(ROOT, "test", "fixtures", "stacks", `${stack}.yaml`), path.join(FIXTURES, `Pulumi.${stack}.yaml`));
+
+function report(args: string[], cwd = FIXTURES): { code: number; out: string; err: string } {
     let out = "";
     let err = "";
     const code = run(args, cwd, (s) => (out += s), (s) => (err += s));
@@ -18,13 +22,20 @@ describe("npm run report", () => {
         expect(code).toBe(0);
         expect(err).toBe("");
         expect(out).toContain("# Model governance: stack `prod`");
-        expect(out).toContain("| ML leads | 2 | priya.raman, marcus.chen, elena.petrova | — |");
+        expect(out).toContain("| ML leads | 2 | priya.raman, marcus.chen, elena.petrova, nadia.okafor | — |");
         expect(out).toContain("| Data stewards | 1 | — | acme-ml/data-stewards |");
         expect(out).toContain("| author may approve own merge request | no |");
         expect(out).toContain("| approvals reset on push | yes |");
         expect(out).toContain("| who may push | no one (and ml-governance-bot, to commit CODEOWNERS) |");
-        expect(out).toContain("| Training | 2 | `/training/` | priya.raman, marcus.chen, elena.petrova |");
+        expect(out).toContain("| Training | 2 | `/training/` | priya.raman, marcus.chen, elena.petrova, nadia.okafor |");
         expect(out).toContain("| maxFileSize (MB) | 10 |");
+        // What GitLab will enforce: extensions in any case, every other rule explicitly off.
+        expect(out).toContain("| fileNameRegex | `(?i)\\.(pt\\|pth\\|pkl\\|h5\\|onnx\\|safetensors\\|ckpt\\|joblib\\|parquet)$` |");
+        expect(out).toContain("| commitMessageRegex | off |");
+        expect(out).toContain("| acme-ml/ml-leads | developer |");
+        expect(out).toContain("| acme-ml/release-managers | developer |");
+        expect(out).toContain("| who may unprotect | maintainer |");
+        expect(out).toContain("everything above stays in force in GitLab");
         expect(out).toContain("2 approvals from group acme-ml/ml-leads, approval by jonas.weber");
         expect(out).toContain("Data safety: protect yes, retain on delete yes, archive on destroy yes.");
         expect(out).not.toMatch(/\b\d{3,}\b/); // names, never numeric ids, for a config that uses names
@@ -33,7 +44,7 @@ describe("npm run report", () => {
     it("prints dev's relaxed policy", () => {
         const { code, out } = report(["dev"]);
         expect(code).toBe(0);
-        expect(out).toContain("| dev | no | premium |");
+        expect(out).toContain("| dev | no | EE, premium, gitlab.com |");
         expect(out).toContain("| ML reviewers | 1 | — | acme-ml/ml-reviewers |");
         expect(out).toContain("| who may merge | developer |");
         expect(out).toContain("Data safety: protect no, retain on delete no, archive on destroy yes.");
@@ -72,8 +83,9 @@ describe("npm run report", () => {
         expect(report(["nope"])).toMatchObject({ code: 2, err: expect.stringContaining("Pulumi.nope.yaml does not exist") });
     });
 
-    it("runs as the npm script, with no credentials or Pulumi CLI", () => {
-        const out = execFileSync("npm", ["run", "--silent", "report", "--", "prod"], { cwd: ROOT, encoding: "utf8", env: { PATH: process.env.PATH ?? "" } });
-        expect(out).toContain("| ML leads | 2 | priya.raman, marcus.chen, elena.petrova | — |");
+    it.each(COMMITTED_STACKS)("runs as the npm script on the committed Pulumi.%s.yaml, with no credentials or Pulumi CLI", (stack) => {
+        const out = execFileSync("npm", ["run", "--silent", "report", "--", stack], { cwd: ROOT, encoding: "utf8", env: { PATH: process.env.PATH ?? "" } });
+        expect(out).toContain(`# Model governance: stack \`${stack}\``);
+        expect(out).toContain("### Merge request approval rules");
     });
 });

@@ -1,5 +1,7 @@
+import { contractViolations, CONTRACT_RULES } from "../engine/contract/providerRules";
+import { FULL_SCHEMA, fullSchemaSubset, invokeViolations, registrationViolations, subsetSchema } from "../engine/contract/schemaConformance";
+import { UNKNOWN } from "../engine/contract/unknown";
 import { evaluate } from "./support/harness";
-import { FULL_SCHEMA, fullSchemaSubset, invokeViolations, registrationViolations, subsetSchema } from "./support/providerSchema";
 import { scenarios } from "./support/scenarios";
 
 const full = fullSchemaSubset();
@@ -10,18 +12,21 @@ if (full === undefined) {
 const schema = full ?? subsetSchema();
 
 describe("provider schema conformance", () => {
-    it(full ? "the committed subset equals the provider schema v10.1.1" : "has no full provider schema to compare the subset with (see warning)", () => {
+    it(full ? "the committed subset equals the provider schema v10.1.1, reduced" : "has no full provider schema to compare the subset with (see warning)", () => {
         if (full) expect(subsetSchema()).toEqual(full);
         else expect(schema.resources).toHaveProperty(["gitlab:index/project:Project"]);
     });
 
-    it.each(scenarios())("every registration and invoke of $title matches the schema, pinned to 10.1.1", async ({ stack, config }) => {
+    it.each(scenarios())("every registration and invoke of $title matches the schema and the provider's contract, pinned to 10.1.1", async ({ stack, config }) => {
         const { resources, invokes } = await evaluate(config, stack);
         const gitlab = resources.filter((r) => r.type.startsWith("gitlab:"));
         expect(gitlab.length).toBeGreaterThan(0);
+        const edition = (config["ml-model-governance:edition"] ?? config.edition ?? "ee") as "ce" | "ee";
         const violations = [
             ...gitlab.flatMap((r) => registrationViolations(r.type, r.name, r.inputs, schema)),
+            ...gitlab.flatMap((r) => contractViolations(r.type, r.inputs, { edition }).map((v) => `${r.name}: ${v}`)),
             ...invokes.flatMap((i) => invokeViolations(i.token, i.inputs, schema)),
+            ...invokes.flatMap((i) => contractViolations(i.token, i.inputs, { edition }).map((v) => `${i.token}: ${v}`)),
         ];
         expect(violations).toEqual([]);
         expect(gitlab.filter((r) => r.version !== "10.1.1").map((r) => r.name)).toEqual([]);
@@ -46,5 +51,53 @@ describe("provider schema conformance", () => {
         ]);
         expect(registrationViolations("gitlab:index/nope:Nope", "n", {}, schema)).toEqual(["n: type token gitlab:index/nope:Nope is not a resource in the schema"]);
         expect(invokeViolations("gitlab:index/getUser:getUser", { user_name: "x" }, schema)).toEqual(["gitlab:index/getUser:getUser: `user_name` is not an input in the schema"]);
+    });
+});
+
+describe("the provider's contract", () => {
+    const ee = { edition: "ee" as const };
+    const rule = "gitlab:index/projectApprovalRule:ProjectApprovalRule";
+
+    it("cites a source for every rule", () => {
+        for (const r of CONTRACT_RULES) expect(r.source).toMatch(/terraform-provider-gitlab|GitLab/);
+    });
+
+    it("refuses protectedBranchIds beside appliesToAllProtectedBranches, even false, but only once both are known", () => {
+        expect(contractViolations(rule, { project: "1", approvalsRequired: 1, appliesToAllProtectedBranches: false, protectedBranchIds: [7] }, ee)).toContain(
+            'Conflicting configuration arguments: "protected_branch_ids": conflicts with applies_to_all_protected_branches',
+        );
+        // The first preview: the protection's id is unknown, so the provider defers the check and it passes.
+        expect(contractViolations(rule, { project: "1", approvalsRequired: 1, appliesToAllProtectedBranches: false, protectedBranchIds: [UNKNOWN] }, ee)).toEqual([]);
+        expect(contractViolations(rule, { project: "1", approvalsRequired: 1, protectedBranchIds: [7] }, ee)).toEqual([]);
+    });
+
+    it("refuses CE-only access levels on EE builds, and EE-only entries on CE", () => {
+        const protection = "gitlab:index/branchProtection:BranchProtection";
+        expect(contractViolations(protection, { project: "1", branch: "main", pushAccessLevel: "no one" }, ee)).toEqual([
+            "feature unavailable `push_access_level`: the provider refuses it on GitLab EE (gitlab.com included, licensed or not); use `allowed_to_push` instead",
+        ]);
+        expect(contractViolations(protection, { project: "1", branch: "main", allowedToPushes: [{ accessLevel: "no one" }] }, { edition: "ce" })).toHaveLength(1);
+        expect(contractViolations(protection, { project: "1", branch: "main", allowedToUnprotects: [{ accessLevel: "no one" }] }, ee)).toEqual([
+            'expected allowedToUnprotects[0].access_level to be one of ["developer" "maintainer" "admin"], got "no one"',
+        ]);
+    });
+
+    it("needs every push-rule and approval setting sent explicitly, since the provider keeps a dropped one's old value", () => {
+        const found = contractViolations("gitlab:index/projectPushRules:ProjectPushRules", { project: "1", maxFileSize: 10 }, ee);
+        expect(found).toHaveLength(12);
+        expect(found[0]).toMatch(/^`authorEmailRegex` is not set: the provider keeps the previous value/);
+        expect(contractViolations("gitlab:index/projectLevelMrApprovals:ProjectLevelMrApprovals", { project: "1", resetApprovalsOnPush: true, selectiveCodeOwnerRemovals: true }, ee)).toContain(
+            "selective_code_owner_removals can only be enabled when reset_approvals_on_push is disabled",
+        );
+    });
+
+    it("bounds protected-environment approvals to GitLab's 1 to 5, and spells roles the provider's way", () => {
+        const env = "gitlab:index/projectProtectedEnvironment:ProjectProtectedEnvironment";
+        expect(contractViolations(env, { project: "1", environment: "production", approvalRules: [{ groupId: 3, requiredApprovals: 6 }] }, ee)).toEqual([
+            "approvalRules[0].required_approvals: GitLab accepts 1 to 5, got 6",
+        ]);
+        const member = "gitlab:index/projectMembership:ProjectMembership";
+        expect(contractViolations(member, { project: "1", userId: 2, accessLevel: "security_manager" }, ee)).toEqual([]);
+        expect(contractViolations(member, { project: "1", userId: 2, accessLevel: "securityManager" }, ee)).toHaveLength(1);
     });
 });

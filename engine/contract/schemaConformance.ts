@@ -1,9 +1,11 @@
 import * as fs from "fs";
 import * as path from "path";
-import { ROOT } from "./stackFile";
+import { UNKNOWN } from "./unknown";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { subsetOf } = require("../../scripts/schema-subset.js") as { subsetOf: (schema: unknown) => ProviderSchema };
+
+const ROOT = path.resolve(__dirname, "../..");
 
 export interface PropertySpec {
     type?: string;
@@ -51,7 +53,8 @@ export function inputViolations(where: string, inputs: Record<string, unknown>, 
 }
 
 function valueViolations(where: string, value: unknown, spec: PropertySpec, schema: ProviderSchema): string[] {
-    if (value === undefined || value === null) return [];
+    // An unknown value is checked on the run that knows it, as the engine does.
+    if (value === undefined || value === null || value === UNKNOWN) return [];
     if (spec.$ref !== undefined) {
         if (!spec.$ref.startsWith("#/types/")) return []; // pulumi.json#/Any and friends accept anything
         const type = schema.types[spec.$ref.slice("#/types/".length)];

@@ -1,6 +1,7 @@
 import type { ConfigIssue, KeyPath } from "./issues";
-import type { Tier } from "./model";
-import { checkCodeOwners, checkPromotionGate } from "./mlChecks";
+import type { Edition, Tier } from "./model";
+import { checkCodeOwners, checkPromotionGate, checkPushRulesAdmitOwnCommits, checkSharedGroupAccess } from "./mlChecks";
+import { exclusionReason, reachableApprovals } from "../rules/approvals";
 import { resourceKey, slug } from "./names";
 import { projectPath } from "./primitives";
 import type { RawApprovalRule, RawRepository } from "./schema";
@@ -35,8 +36,12 @@ const PREMIUM_FEATURES: ReadonlyArray<{ rel: KeyPath; feature: string; when: (r:
 
 export interface StackFacts {
     readonly tier: Tier;
+    readonly edition: Edition;
     readonly production: boolean;
+    readonly selfManaged: boolean;
+    readonly adminToken: boolean;
     readonly automationUser?: string;
+    readonly automationUserEmail?: string;
 }
 
 /** Combinations that zod's per-field checks cannot see. */
@@ -59,13 +64,21 @@ export function checkRepository(repo: RepositoryView, keys: RepositoryKeys, fact
     }
 
     const mr = repo.mergeRequestApprovals;
-    // An unreadable setting counts as its default (author approval off), the strict reading.
+    // An unreadable setting counts as its default (author and committer approval off), the strict reading.
     const authorMayApprove = mr?.allowAuthorApproval === true;
+    const exclusions = { authorMayApprove, committersMayApprove: mr?.allowCommitterApproval === true };
     if (production && authorMayApprove) {
         add(["mergeRequestApprovals", "allowAuthorApproval"], "expected false in a production stack: authors may never approve their own model changes", true);
     }
     if (mr?.selectiveCodeOwnerRemovals && mr.resetApprovalsOnPush) {
         add(["mergeRequestApprovals", "selectiveCodeOwnerRemovals"], "expected false while resetApprovalsOnPush is true: GitLab allows selective code owner removals only when approvals are not reset on push", true);
+    }
+    if (repo.protectedBranch?.unprotectAccessLevel === "admin" && !(facts.selfManaged && facts.adminToken)) {
+        add(
+            ["protectedBranch", "unprotectAccessLevel"],
+            "expected developer or maintainer: GitLab refuses to create a protection that the token's user could not remove, and only an instance administrator can remove an `admin` one (nobody on gitlab.com); set ml-model-governance:selfManaged and ml-model-governance:adminToken to true only if both hold",
+            "admin",
+        );
     }
 
     const ruleNames = new Map<string, number>();
@@ -80,14 +93,20 @@ export function checkRepository(repo: RepositoryView, keys: RepositoryKeys, fact
         issues.push(...duplicates(rule.users, [...rel, "users"], keys), ...duplicates(rule.groups, [...rel, "groups"], keys));
         if (rule.users.length === 0 && rule.groups.length === 0) {
             add(rel, "names no approvers; expected at least one entry in `users` or `groups`");
-        } else if (rule.groups.length === 0) {
-            const eligible = new Set(rule.users.map((u) => String(u).toLowerCase())).size - (authorMayApprove ? 0 : 1);
-            if (rule.approvalsRequired > eligible) {
-                const why = authorMayApprove
-                    ? `the rule names ${eligible} distinct user(s) and no group`
-                    : `the rule names ${eligible + 1} distinct user(s) and no group, and the MR author, who may be one of them, cannot approve while allowAuthorApproval is false`;
-                add([...rel, "approvalsRequired"], `expected at most ${Math.max(eligible, 0)}: ${why}; add users or a group, or lower approvalsRequired`, rule.approvalsRequired);
-            }
+            return;
+        }
+        if (production && rule.approvalsRequired === 0) {
+            add([...rel, "approvalsRequired"], "expected at least 1 in a production stack: a rule that requires no approval guards nothing", 0);
+            return;
+        }
+        const distinct = new Set(rule.users.map((u) => String(u).toLowerCase())).size;
+        const reachable = reachableApprovals(distinct, rule.groups.length > 0, exclusions);
+        if (rule.approvalsRequired > reachable) {
+            add(
+                [...rel, "approvalsRequired"],
+                `expected at most ${reachable}: the rule names ${distinct} distinct user(s) and no group, and ${exclusionReason(exclusions)}; add users or a group, or lower approvalsRequired`,
+                rule.approvalsRequired,
+            );
         }
     });
 
@@ -98,8 +117,10 @@ export function checkRepository(repo: RepositoryView, keys: RepositoryKeys, fact
             }
         }
     } else {
-        checkCodeOwners(repo, add, facts, authorMayApprove);
+        checkCodeOwners(repo, add, facts, exclusions);
         checkPromotionGate(repo, add);
+        checkPushRulesAdmitOwnCommits(repo, add, facts);
+        checkSharedGroupAccess(repo, add);
     }
     return issues;
 }

@@ -1,4 +1,4 @@
-export { ConfigValidationError, renderIssue, renderPath, type ConfigIssue } from "./issues";
+export { ConfigValidationError, renderIssue, renderPath, type ConfigIssue, type KeyPath } from "./issues";
 export type * from "./model";
 export { resourceKey, slug } from "./names";
 export { parseGovernanceConfig, type ParseContext } from "./parse";

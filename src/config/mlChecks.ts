@@ -1,10 +1,14 @@
 import type { KeyPath } from "./issues";
 import type { RepositoryView, StackFacts } from "./checks";
+import { codeOwnersCommitMessages } from "./automationCommits";
+import { blockedFileNameRegex } from "./fileNameRule";
+import { re2Finds } from "./regex";
+import { reachableApprovals, exclusionReason, type ApproverExclusions } from "../rules/approvals";
 
 type Add = (rel: KeyPath, message: string, ...value: [unknown?]) => void;
 
 /** CODEOWNERS: every pattern owned, sections consistent and satisfiable, and the file committable. */
-export function checkCodeOwners(repo: RepositoryView, add: Add, facts: StackFacts, authorMayApprove: boolean): void {
+export function checkCodeOwners(repo: RepositoryView, add: Add, facts: StackFacts, exclusions: ApproverExclusions): void {
     const owners = repo.codeOwners;
     if (owners === undefined) return;
     if (owners.rules.length === 0 && owners.sections.length === 0) {
@@ -25,9 +29,9 @@ export function checkCodeOwners(repo: RepositoryView, add: Add, facts: StackFact
         section.rules.forEach((rule, j) => {
             checkOwners(rule, [...rel, "rules", j], add);
             const needed = section.approvalsRequired ?? 1;
-            const eligible = new Set(rule.users.map((u) => u.toLowerCase())).size - (authorMayApprove ? 0 : 1);
-            if (!section.optional && rule.groups.length === 0 && rule.users.length > 0 && needed > eligible) {
-                add([...rel, "rules", j, "users"], `expected enough owners for the section's ${needed} approval(s): ${rule.users.length} user(s) and no group, and the MR author cannot approve their own change`, rule.users);
+            const reachable = reachableApprovals(new Set(rule.users.map((u) => u.toLowerCase())).size, rule.groups.length > 0, exclusions);
+            if (!section.optional && rule.users.length > 0 && needed > reachable) {
+                add([...rel, "rules", j, "users"], `expected enough owners for the section's ${needed} approval(s): ${rule.users.length} user(s) and no group, and ${exclusionReason(exclusions)}`, rule.users);
             }
         });
     });
@@ -38,7 +42,7 @@ export function checkCodeOwners(repo: RepositoryView, add: Add, facts: StackFact
     }
     // The file is committed to the default branch; with nobody allowed to push, the commit fails at `up`.
     const protectsDefault = branch?.branch === undefined || branch.branch === (repo.defaultBranch ?? "main");
-    if (facts.tier !== "free" && protectsDefault && branch?.pushAccessLevel === "no one" && facts.automationUser === undefined) {
+    if (protectsDefault && branch?.pushAccessLevel === "no one" && facts.automationUser === undefined) {
         add(["codeOwners"], "expected ml-model-governance:automationUser to be set: CODEOWNERS is committed to the protected default branch, where pushAccessLevel is \"no one\"; name the token's user so it alone may push");
     }
 }
@@ -47,11 +51,38 @@ function checkOwners(rule: { users: readonly string[]; groups: readonly string[]
     if (rule.users.length === 0 && rule.groups.length === 0) add(rel, "names no owners; expected at least one entry in `users` or `groups`");
 }
 
+/** The group path a project lives in: its own group and that group's ancestors count as the project's. */
+export function projectNamespace(repo: Pick<RepositoryView, "existing" | "namespace">): string | undefined {
+    if (repo.existing !== undefined) return repo.existing.split("/").slice(0, -1).join("/");
+    return repo.namespace;
+}
+
+/** Whether `group` is the namespace or one of its ancestors (compared without case, as GitLab does). */
+export function isOwnGroup(group: string, namespace: string | undefined): boolean {
+    if (namespace === undefined) return false;
+    const g = group.toLowerCase();
+    const ns = namespace.toLowerCase();
+    return ns === g || ns.startsWith(`${g}/`);
+}
+
 /** Promotion gate: someone may deploy, and every approval entry is one well-formed GitLab rule. */
 export function checkPromotionGate(repo: RepositoryView, add: Add): void {
     const gate = repo.promotionGate;
     if (gate === undefined) return;
     const { deployers } = gate;
+    // GitLab keeps a group in a protected environment only if the project is shared with it, and a
+    // project cannot be shared with its own group or that group's ancestors.
+    const namespace = projectNamespace(repo);
+    const ownGroup = (rel: KeyPath, group: string | number | undefined) => {
+        if (typeof group === "string" && isOwnGroup(group, namespace)) {
+            add(rel, `expected a group other than the project's own group or its ancestors (${namespace}): GitLab ignores groups in protected environments unless the project is shared with them, and it cannot be shared with those; use accessLevel, users, or another group`, group);
+        }
+    };
+    deployers.groups.forEach((g, k) => ownGroup(["promotionGate", "deployers", "groups", k], g));
+    gate.approvals.forEach((a, k) => ownGroup(["promotionGate", "approvals", k, "group"], a.group));
+    if (repo.sharedGroupAccess === "reporter" && deployers.groups.length > 0) {
+        add(["sharedGroupAccess"], "expected developer or maintainer: deployers must have at least the Developer role, or GitLab drops them from the protected environment", "reporter");
+    }
     if (deployers.accessLevel === undefined && deployers.users.length === 0 && deployers.groups.length === 0) {
         add(["promotionGate", "deployers"], "names no deployers; expected `accessLevel`, `users` or `groups`");
     }
@@ -64,4 +95,49 @@ export function checkPromotionGate(repo: RepositoryView, add: Add): void {
             add([...rel, "approvalsRequired"], "expected no count on a user entry: it is that one user's approval; use a group for \"N of these people\"", approval.approvalsRequired);
         }
     });
+}
+
+/** Code owner groups count only if the project is shared with them at Developer or above (approving needs Developer). */
+export function checkSharedGroupAccess(repo: RepositoryView, add: Add): void {
+    const owners = repo.codeOwners;
+    if (owners === undefined || repo.sharedGroupAccess !== "reporter") return;
+    const namespace = projectNamespace(repo);
+    const shared = [...owners.rules, ...owners.sections.flatMap((s) => s.rules)].flatMap((r) => r.groups).filter((g) => !isOwnGroup(g, namespace));
+    if (shared.length > 0) add(["sharedGroupAccess"], `expected developer or maintainer: code owners need at least the Developer role to approve, and ${shared[0]} is shared with the project`, "reporter");
+}
+
+/**
+ * The CODEOWNERS commits (create, update, and the provider's delete) go
+ * through the project's push rules like any other; a config whose rules would
+ * refuse them fails here instead of at `up`.
+ */
+export function checkPushRulesAdmitOwnCommits(repo: RepositoryView, add: Add, facts: StackFacts): void {
+    const rules = repo.pushRules;
+    const owners = repo.codeOwners;
+    if (rules === undefined || owners === undefined) return;
+    const at = (key: string): KeyPath => ["pushRules", key];
+    const email = facts.automationUserEmail;
+    if ((rules.rejectNonDcoCommits || rules.authorEmailRegex !== undefined) && (email === undefined || facts.automationUser === undefined)) {
+        const why = rules.rejectNonDcoCommits ? "rejectNonDcoCommits needs a `Signed-off-by:` trailer" : "authorEmailRegex checks the author's e-mail";
+        add(["codeOwners"], `expected ml-model-governance:automationUser and ml-model-governance:automationUserEmail to be set: the CODEOWNERS commits are authored by them, and ${why}`);
+        return;
+    }
+    const messages = codeOwnersCommitMessages(rules.rejectNonDcoCommits && facts.automationUser && email ? { name: facts.automationUser, email } : undefined);
+    for (const [kind, message] of Object.entries(messages)) {
+        const subject = JSON.stringify(message.split("\n")[0]);
+        if (rules.commitMessageRegex !== undefined && !re2Finds(rules.commitMessageRegex, message, true)) {
+            add(at("commitMessageRegex"), `expected a pattern that the ${kind} commit of CODEOWNERS (${subject}) matches: GitLab would reject that commit`, rules.commitMessageRegex);
+        }
+        if (rules.commitMessageNegativeRegex !== undefined && re2Finds(rules.commitMessageNegativeRegex, message, true)) {
+            add(at("commitMessageNegativeRegex"), `expected a pattern that the ${kind} commit of CODEOWNERS (${subject}) does not match: GitLab would reject that commit`, rules.commitMessageNegativeRegex);
+        }
+    }
+    const fileRule = blockedFileNameRegex(rules);
+    if (fileRule !== "" && re2Finds(fileRule, owners.file)) {
+        const key = rules.blockedFileNameRegex !== undefined && re2Finds(rules.blockedFileNameRegex, owners.file) ? "blockedFileNameRegex" : "blockedFileExtensions";
+        add(at(key), `expected a rule that does not block ${owners.file}: GitLab would reject the commit of the managed CODEOWNERS file`, key === "blockedFileNameRegex" ? rules.blockedFileNameRegex : rules.blockedFileExtensions);
+    }
+    if (rules.authorEmailRegex !== undefined && email !== undefined && !re2Finds(rules.authorEmailRegex, email)) {
+        add(at("authorEmailRegex"), `expected a pattern that automationUserEmail (${email}) matches: GitLab would reject the CODEOWNERS commits it authors`, rules.authorEmailRegex);
+    }
 }

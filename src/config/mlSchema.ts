@@ -33,14 +33,23 @@ export const codeOwnersSchema = z.strictObject({
     sections: z.array(section).default([]),
 });
 
+/**
+ * Every push-rule setting has an explicit "off" value: the provider keeps the
+ * previous value of a setting that disappears from its inputs, so a key removed
+ * from config must still be sent, as off, for GitLab to stop enforcing it.
+ */
 export const pushRulesSchema = z.strictObject({
-    maxFileSizeMb: z.number().int().min(0).max(1_000_000).optional(),
+    /** 0: no limit beyond GitLab's own. */
+    maxFileSizeMb: z.number().int().min(0).max(1_000_000).default(0),
     blockedFileExtensions: z.array(z.string().regex(/^[A-Za-z0-9_+-]+$/, { error: "expected a file extension without the dot, such as `onnx`" })).default([]),
     blockedFileNameRegex: re2Regex.optional(),
     preventSecrets: z.boolean().default(true),
     memberCheck: z.boolean().default(true),
     rejectUnsignedCommits: z.boolean().default(false),
-    denyDeleteTag: z.boolean().optional(),
+    denyDeleteTag: z.boolean().default(false),
+    commitCommitterCheck: z.boolean().default(false),
+    commitCommitterNameCheck: z.boolean().default(false),
+    rejectNonDcoCommits: z.boolean().default(false),
     commitMessageRegex: re2Regex.optional(),
     commitMessageNegativeRegex: re2Regex.optional(),
     branchNameRegex: re2Regex.optional(),
@@ -51,7 +60,8 @@ const gateApproval = z.strictObject({
     user: userRef.optional(),
     group: groupRef.optional(),
     accessLevel: z.enum(DEPLOY_ACCESS_LEVELS).optional(),
-    approvalsRequired: z.number().int().min(1).max(100).optional(),
+    // GitLab's ProtectedEnvironments::ApprovalRule validates 1..5.
+    approvalsRequired: z.number().int().min(1).max(5).optional(),
 });
 
 export const promotionGateSchema = z.strictObject({

@@ -1,8 +1,11 @@
 import type { z } from "zod";
+import type { KeyPath } from "./issues";
 import type { codeOwnersSchema, promotionGateSchema, pushRulesSchema } from "./mlSchema";
-import type { ACCESS_LEVELS, TIERS, UNPROTECT_ACCESS_LEVELS, VISIBILITIES } from "./schema";
+import type { ACCESS_LEVELS, EDITIONS, SHARE_ACCESS_LEVELS, TIERS, UNPROTECT_ACCESS_LEVELS, VISIBILITIES } from "./schema";
 
 export type Tier = (typeof TIERS)[number];
+export type Edition = (typeof EDITIONS)[number];
+export type ShareAccessLevel = (typeof SHARE_ACCESS_LEVELS)[number];
 export type Visibility = (typeof VISIBILITIES)[number];
 export type AccessLevel = (typeof ACCESS_LEVELS)[number];
 export type UnprotectAccessLevel = (typeof UNPROTECT_ACCESS_LEVELS)[number];
@@ -78,6 +81,8 @@ export type PromotionApproval = PromotionGate["approvals"][number];
 export interface Repository {
     /** Stable id used in resource names and exports; renaming the project keeps it. */
     readonly key: string;
+    /** Where a key of this repository is written: under `repositories[i]`, or under `defaults` when inherited. */
+    readonly keyPath: (rel: KeyPath) => KeyPath;
     readonly project: CreatedProject | AdoptedProject;
     readonly protectedBranch: ProtectedBranch;
     readonly approvalRules: readonly ApprovalRule[];
@@ -89,6 +94,10 @@ export interface Repository {
     readonly promotionGate?: PromotionGate;
     /** Make every named approver a Developer member, so GitLab does not silently ignore them. */
     readonly addApproversAsMembers: boolean;
+    /** The role for every group the project is shared with; undefined: the lowest each group needs. */
+    readonly sharedGroupAccess?: ShareAccessLevel;
+    /** Pulumi `retainOnDelete` on every governance resource: de-listing the repository leaves its governance in GitLab. */
+    readonly retainGovernanceOnDelete: boolean;
 }
 
 /** The validated stack config: everything the program needs, nothing it has to re-check. */
@@ -96,7 +105,15 @@ export interface GovernanceConfig {
     readonly environment: string;
     readonly production: boolean;
     readonly tier: Tier;
+    /** CE or EE decides which branch-protection inputs the provider accepts; the license tier decides the features. */
+    readonly edition: Edition;
+    /** A self-managed instance (not gitlab.com). */
+    readonly selfManaged: boolean;
+    /** The token belongs to an instance administrator (self-managed only). */
+    readonly adminToken: boolean;
     /** The GitLab user behind the token, allowed to push the files this program manages. */
     readonly automationUser?: string;
+    /** automationUser's e-mail, used as the author of the commits this program makes. */
+    readonly automationUserEmail?: string;
     readonly repositories: readonly Repository[];
 }

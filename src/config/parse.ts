@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { checkRepository, type RepositoryKeys, type RepositoryView } from "./checks";
+import { checkRepository, type RepositoryKeys, type RepositoryView, type StackFacts } from "./checks";
 import { ConfigValidationError, fromZod, renderIssue, valueAt, type ConfigIssue, type KeyPath } from "./issues";
 import { isPlainObject, mergeDefaults, originOf } from "./merge";
 import { resourceKey, slug } from "./names";
@@ -36,8 +36,13 @@ export function parseGovernanceConfig(raw: Record<string, unknown>, ctx: ParseCo
     const environment = shape.environment.safeParse(raw.environment).data ?? ctx.stack;
     const production = shape.production.safeParse(raw.production).data ?? PRODUCTION_NAMES.test(environment);
     const tier: Tier = shape.tier.safeParse(raw.tier).data ?? "premium";
+    const edition = shape.edition.safeParse(raw.edition).data ?? "ee";
+    const selfManaged = shape.selfManaged.safeParse(raw.selfManaged).data ?? false;
+    const adminToken = shape.adminToken.safeParse(raw.adminToken).data ?? false;
     const automationUser = shape.automationUser.safeParse(raw.automationUser).data;
-    const facts = { tier, production, automationUser };
+    const automationUserEmail = shape.automationUserEmail.safeParse(raw.automationUserEmail).data;
+    const facts = { tier, edition, production, selfManaged, adminToken, automationUser, automationUserEmail };
+    issues.push(...checkInstance(facts, raw));
     const entries = Array.isArray(raw.repositories) ? raw.repositories : [];
     const parsed: Array<{ repo: RawRepository; keys: RepositoryKeys; index: number }> = [];
     entries.forEach((entry, index) => {
@@ -54,11 +59,27 @@ export function parseGovernanceConfig(raw: Record<string, unknown>, ctx: ParseCo
         }
     });
 
-    const repositories = parsed.map(({ repo }) => toRepository(repo, production));
+    const repositories = parsed.map(({ repo, keys }) => toRepository(repo, production, keys));
     issues.push(...checkUnique(parsed.map(({ keys, index }, i) => ({ repo: repositories[i], keys, index }))));
 
     if (issues.length > 0) throw new ConfigValidationError(dedupe(issues));
-    return { environment, production, tier, automationUser, repositories };
+    return { environment, production, tier, edition, selfManaged, adminToken, automationUser, automationUserEmail, repositories };
+}
+
+/** What the GitLab instance can be: CE has no paid tier, and gitlab.com has no instance administrators for customers. */
+function checkInstance(facts: StackFacts, raw: Record<string, unknown>): ConfigIssue[] {
+    const issues: ConfigIssue[] = [];
+    if (facts.edition === "ce" && facts.tier !== "free") {
+        issues.push({
+            path: [raw.tier === undefined ? "edition" : "tier"],
+            value: raw.tier === undefined ? "ce" : facts.tier,
+            message: `expected tier "free" with edition "ce": Community Edition has no Premium or Ultimate features (tier defaults to "premium"; set it explicitly)`,
+        });
+    }
+    if (facts.adminToken && !facts.selfManaged) {
+        issues.push({ path: ["adminToken"], value: true, message: "expected false unless selfManaged is true: on gitlab.com no customer token is an instance administrator" });
+    }
+    return issues;
 }
 
 /** What can be read of a repository that failed to parse, section by section and rule by rule. */
@@ -82,13 +103,23 @@ function repositoryKeys(index: number, entry: Record<string, unknown>, defaults:
     };
 }
 
-function toRepository(repo: RawRepository, production: boolean): Repository {
+function toRepository(repo: RawRepository, production: boolean, keys: RepositoryKeys): Repository {
     const { approvalRules, mergeRequestApprovals, anyApprover, codeOwners, pushRules, promotionGate } = repo;
     const protectedBranch = {
         ...repo.protectedBranch,
         codeOwnerApprovalRequired: repo.protectedBranch.codeOwnerApprovalRequired ?? (production && codeOwners !== undefined),
     };
-    const features = { approvalRules, mergeRequestApprovals, anyApprover, codeOwners, pushRules, promotionGate };
+    const features = {
+        approvalRules,
+        mergeRequestApprovals,
+        anyApprover,
+        codeOwners,
+        pushRules,
+        promotionGate,
+        sharedGroupAccess: repo.sharedGroupAccess,
+        retainGovernanceOnDelete: repo.retainGovernanceOnDelete ?? production,
+        keyPath: keys.at,
+    };
     if (repo.existing !== undefined) {
         return {
             key: repo.key ?? resourceKey(repo.existing.split("/").pop() ?? repo.existing),

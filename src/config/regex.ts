@@ -1,30 +1,33 @@
+import { RE2JS } from "re2js";
 import { z } from "zod";
 
-// GitLab evaluates push-rule regexes with RE2, which has no lookaround and no backreferences.
-const RE2_UNSUPPORTED: ReadonlyArray<[RegExp, string]> = [
-    [/\(\?<?[=!]/, "lookahead/lookbehind `(?=`, `(?!`, `(?<=`, `(?<!`"],
-    [/\\[1-9]/, "backreferences such as `\\1`"],
-    [/\\k</, "named backreferences `\\k<name>`"],
-];
-
-/** Why GitLab would refuse this regex, or undefined when it would accept it. */
+/**
+ * GitLab evaluates push-rule regexes with RE2: `(?i)` and `(?P<name>…)` work,
+ * lookaround and backreferences do not. re2js is a port of RE2, so a pattern
+ * is accepted here exactly when GitLab would accept it.
+ */
 export function re2Problem(pattern: string): string | undefined {
     try {
-        new RegExp(pattern);
+        RE2JS.compile(pattern);
+        return undefined;
     } catch (e) {
-        return (e as Error).message.replace(/^Invalid regular expression: /, "");
+        return (e as Error).message.replace(/^error parsing regexp: /, "");
     }
-    for (const [re, what] of RE2_UNSUPPORTED) {
-        if (re.test(pattern)) return `GitLab's RE2 engine does not support ${what}`;
-    }
-    return undefined;
 }
 
-/** A regex string checked now, so a typo fails `pulumi preview` instead of the provider at `up`. */
+/**
+ * Whether an RE2 pattern matches somewhere in `text`, as GitLab's push rules
+ * test it: unanchored, and in multiline mode for commit messages.
+ */
+export function re2Finds(pattern: string, text: string, multiline = false): boolean {
+    return RE2JS.compile(pattern, multiline ? RE2JS.MULTILINE : 0).matcher(text).find();
+}
+
+/** A regex string checked now, so a typo fails `pulumi preview` instead of GitLab at `up`. */
 export const re2Regex = z
     .string()
     .min(1, { error: "expected a non-empty regular expression" })
     .superRefine((pattern, ctx) => {
         const problem = re2Problem(pattern);
-        if (problem) ctx.addIssue({ code: "custom", message: `expected a regular expression GitLab accepts (${problem})` });
+        if (problem) ctx.addIssue({ code: "custom", message: `expected a regular expression GitLab's RE2 engine accepts (${problem})` });
     });

@@ -6,6 +6,10 @@ import { codeOwnersSchema, promotionGateSchema, pushRulesSchema } from "./mlSche
 export const NAMESPACE = "ml-model-governance";
 
 export const TIERS = ["free", "premium", "ultimate"] as const;
+/** The GitLab build: `ee` for gitlab.com and every Enterprise Edition install, licensed or not; `ce` for Community Edition. */
+export const EDITIONS = ["ee", "ce"] as const;
+/** Roles a project may be shared with a group at, for the groups GitLab only honours when shared. */
+export const SHARE_ACCESS_LEVELS = ["reporter", "developer", "maintainer"] as const;
 export const VISIBILITIES = ["private", "internal", "public"] as const;
 /** GitLab's protected-branch access levels, spelled as the provider expects them. */
 export const ACCESS_LEVELS = ["no one", "developer", "maintainer", "admin"] as const;
@@ -61,6 +65,10 @@ const inheritable = {
     promotionGate: promotionGateSchema.optional(),
     // Undefined: on for projects this program creates, off for adopted ones.
     addApproversAsMembers: z.boolean().optional(),
+    // Undefined: the lowest role each shared group needs (developer for code owners and deployers, reporter for approvers).
+    sharedGroupAccess: z.enum(SHARE_ACCESS_LEVELS).optional(),
+    // Undefined: on in production, so removing a repository from config never weakens it in GitLab.
+    retainGovernanceOnDelete: z.boolean().optional(),
 };
 
 /** One repository, after `defaults` has been merged into it. */
@@ -83,7 +91,11 @@ export const stackSchema = z.strictObject({
     environment: z.string().trim().min(1).optional(),
     production: z.boolean().optional(),
     tier: z.enum(TIERS).default("premium"),
+    edition: z.enum(EDITIONS).default("ee"),
+    selfManaged: z.boolean().default(false),
+    adminToken: z.boolean().default(false),
     automationUser: username.optional(),
+    automationUserEmail: z.email({ error: "expected the e-mail address of automationUser, such as `ml-governance-bot@example.com`" }).optional(),
     defaults: looseObject.default({}),
     repositories: z.array(looseObject).min(1, { error: "expected at least one repository" }),
 });

@@ -1,28 +1,31 @@
 import type * as pulumi from "@pulumi/pulumi";
-import type { ProtectedBranch, Tier } from "../config";
-import type { BranchProtectionArgs } from "../gitlab";
+import type { Edition, ProtectedBranch, Tier } from "../config";
+import type { BranchProtectionArgs } from "@pulumi/gitlab";
 
 type AccessInputs = Omit<BranchProtectionArgs, "project" | "branch">;
 
 /**
- * Who may push, merge and unprotect, in the form the tier accepts: Free (CE)
- * takes `pushAccessLevel`/`mergeAccessLevel`; Premium and Ultimate reject those
- * ("use allowed_to_push") and take `allowedTo*` entries instead, where
- * `pushUserIds` (Premium/Ultimate only) may push besides the access level.
+ * Who may push, merge and unprotect, in the form the instance accepts. The
+ * provider decides by edition, not license: on CE it takes
+ * `pushAccessLevel`/`mergeAccessLevel`; on every EE build (gitlab.com and an
+ * unlicensed EE included) it refuses those and takes `allowedTo*` entries.
+ * Unprotect restrictions, code owner approval and per-user push entries
+ * (`pushUserIds`) are Premium features on top of that.
  */
-export function branchProtectionInputs(branch: ProtectedBranch, tier: Tier, pushUserIds: readonly pulumi.Input<number>[] = []): AccessInputs {
-    if (tier === "free") {
-        return {
-            pushAccessLevel: branch.pushAccessLevel,
-            mergeAccessLevel: branch.mergeAccessLevel,
-            allowForcePush: branch.allowForcePush,
-        };
+export function branchProtectionInputs(branch: ProtectedBranch, edition: Edition, tier: Tier, pushUserIds: readonly pulumi.Input<number>[] = []): AccessInputs {
+    if (edition === "ce") {
+        return { pushAccessLevel: branch.pushAccessLevel, mergeAccessLevel: branch.mergeAccessLevel, allowForcePush: branch.allowForcePush };
     }
-    return {
-        allowedToPushes: [{ accessLevel: branch.pushAccessLevel }, ...pushUserIds.map((userId) => ({ userId }))],
+    const access = {
+        allowedToPushes: [{ accessLevel: branch.pushAccessLevel }],
         allowedToMerges: [{ accessLevel: branch.mergeAccessLevel }],
-        allowedToUnprotects: [{ accessLevel: branch.unprotectAccessLevel }],
         allowForcePush: branch.allowForcePush,
+    };
+    if (tier === "free") return access;
+    return {
+        ...access,
+        allowedToPushes: [...access.allowedToPushes, ...pushUserIds.map((userId) => ({ userId }))],
+        allowedToUnprotects: [{ accessLevel: branch.unprotectAccessLevel }],
         codeOwnerApprovalRequired: branch.codeOwnerApprovalRequired,
     };
 }

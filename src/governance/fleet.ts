@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { GovernanceConfig } from "../config";
 import { ModelGovernance } from "./modelGovernance";
-import { PrincipalDirectory, principalNames } from "./principals";
+import { PrincipalDirectory } from "./principals";
 import { summarizeGovernance, type ApprovalRuleSummary, type GovernanceSummary, type RepositorySummary } from "./summary";
 
 export interface RepositoryOutputs {
@@ -25,9 +25,10 @@ export interface FleetOutputs {
 
 /** One ModelGovernance per configured repository, after one lookup per named principal. */
 export async function governFleet(config: GovernanceConfig): Promise<FleetOutputs> {
-    const principals = await PrincipalDirectory.load(principalNames(config));
+    const principals = await PrincipalDirectory.load(config);
+    const { tier, edition, automationUser, automationUserEmail } = config;
     const components = config.repositories.map(
-        (repository) => new ModelGovernance(repository.key, { repository, tier: config.tier, principals, automationUser: config.automationUser }),
+        (repository) => new ModelGovernance(repository.key, { repository, tier, edition, principals, automationUser, automationUserEmail }),
     );
     const summary = summarizeGovernance(config);
     return {

@@ -1,5 +1,5 @@
 import type { MergeRequestApprovals } from "../config";
-import type { ProjectLevelMrApprovalsArgs } from "../gitlab";
+import type { ProjectLevelMrApprovalsArgs } from "@pulumi/gitlab";
 
 /** Our positive "allow…" settings in the provider's mixed-polarity names. */
 export function mergeRequestApprovalInputs(settings: MergeRequestApprovals): Omit<ProjectLevelMrApprovalsArgs, "project"> {

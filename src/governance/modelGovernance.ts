@@ -1,38 +1,36 @@
+import * as gitlab from "@pulumi/gitlab";
 import * as pulumi from "@pulumi/pulumi";
-import { resourceKey, type CreatedProject, type PrincipalRef, type Repository, type Tier } from "../config";
-import {
-    BranchProtection,
-    Project,
-    ProjectApprovalRule,
-    ProjectLevelMrApprovals,
-    ProjectMembership,
-    ProjectProtectedEnvironment,
-    ProjectPushRules,
-    RepositoryFile,
-} from "../gitlab";
+import { resourceKey, type CreatedProject, type Edition, type PrincipalRef, type Repository, type Tier } from "../config";
+import { codeOwnersCommitMessages } from "../config/automationCommits";
+import { groupsToShare } from "../config/sharing";
+import { ACCESS_RANK } from "./accessLevels";
 import { namedApprovers } from "./approvers";
 import { branchProtectionInputs } from "./branchProtectionInputs";
 import { renderCodeOwners } from "./codeOwnersFile";
 import { mergeRequestApprovalInputs } from "./mergeRequestApprovalInputs";
 import type { PrincipalDirectory } from "./principals";
 import { promotionGateInputs } from "./promotionGateInputs";
+import { pinned } from "./providerVersion";
 import { pushRuleInputs } from "./pushRuleInputs";
 import { summarizeApprovalRules, type ApprovalRuleSummary } from "./summary";
 
 export interface ModelGovernanceArgs {
     readonly repository: Repository;
     readonly tier: Tier;
+    readonly edition: Edition;
     /** Shared by every repository of the run, so each principal is looked up once. */
     readonly principals: PrincipalDirectory;
     /** The token's user: may push the managed CODEOWNERS file, and is never made a Developer member. */
     readonly automationUser?: string;
+    /** The token's user's e-mail: the author of the CODEOWNERS commits. */
+    readonly automationUserEmail?: string;
 }
 
 /**
  * One model repository under governance: the project, its one protected
  * branch, approval rules scoped to it, MR approval settings, and the ML
  * features configured for it (code owners, push rules, promotion gate,
- * approver memberships).
+ * approver memberships, and the group shares that make GitLab honour them).
  */
 export class ModelGovernance extends pulumi.ComponentResource {
     public static readonly __pulumiType = "ml-model-governance:index:ModelGovernance";
@@ -45,19 +43,22 @@ export class ModelGovernance extends pulumi.ComponentResource {
     readonly branchProtectionId: pulumi.Output<number>;
     /** Each rule's name, count and approvers by username and group path (ids where the config gave ids). */
     readonly approvalRules: readonly ApprovalRuleSummary[];
+    /** Approvers who already have Developer or more through a group, so get no membership of their own. */
+    readonly eligibleThroughGroups: readonly PrincipalRef[];
     /** Every GitLab resource this component registered, in registration order. */
     readonly children: pulumi.CustomResource[] = [];
-    readonly project?: Project;
-    readonly branchProtection: BranchProtection;
+    readonly project?: gitlab.Project;
+    readonly branchProtection: gitlab.BranchProtection;
 
     constructor(name: string, args: ModelGovernanceArgs, opts?: pulumi.ComponentResourceOptions) {
         super(ModelGovernance.__pulumiType, name, {}, opts);
-        const { repository: repo, tier, principals, automationUser } = args;
+        const { repository: repo, tier, edition, principals, automationUser } = args;
         const child = <T extends pulumi.CustomResource>(resource: T): T => {
             this.children.push(resource);
             return resource;
         };
-        const parent = { parent: this };
+        // In production, removing the repository from config stops managing its governance but never removes it from GitLab.
+        const governed = (extra: pulumi.CustomResourceOptions = {}) => pinned({ parent: this, retainOnDelete: repo.retainGovernanceOnDelete, ...extra });
 
         // `project` and `defaultBranch` feed the children: plain values for an
         // adopted project (looked up already), the Project's id for a created one.
@@ -81,45 +82,60 @@ export class ModelGovernance extends pulumi.ComponentResource {
             this.defaultBranch = pulumi.output(existing.defaultBranch);
         }
 
-        // Members first: GitLab silently drops approvers and deployers who are not
-        // members. Rules and the gate take a member's id from its membership, which
-        // orders them after it, and only after the memberships they name.
-        const memberIds = new Map<string, pulumi.Input<number>>();
+        // Groups GitLab ignores unless the project is shared with them. The resources
+        // that name them take the id from the share, which orders them after it.
+        const sharedIds = new Map<number, pulumi.Input<number>>();
+        for (const { group, access } of groupsToShare(repo, (g) => principals.groupPath(g))) {
+            const groupId = principals.groupId(group);
+            const share = child(new gitlab.ProjectShareGroup(`${name}-share-${groupId}`, { project, groupId, groupAccess: access }, governed()));
+            sharedIds.set(groupId, share.groupId);
+        }
+        const groupIdOf = (g: PrincipalRef) => sharedIds.get(principals.groupId(g)) ?? principals.groupId(g);
+
+        // Members before the rules: GitLab silently drops approvers and deployers who
+        // are not members. The resource follows the GitLab user, not the spelling in
+        // config, so switching between a username and an id changes nothing. A user who
+        // already has Developer or more through a group needs none: GitLab refuses a
+        // direct membership below an inherited one.
+        const memberIds = new Map<number, pulumi.Input<number>>();
+        const throughGroups: PrincipalRef[] = [];
         if (repo.addApproversAsMembers) {
             for (const user of namedApprovers(repo, automationUser)) {
+                const userId = principals.userId(user);
+                if (principals.inheritedAccess(repo, userId) >= ACCESS_RANK.developer) {
+                    throughGroups.push(user);
+                    continue;
+                }
+                const previousName = `${name}-member-${typeof user === "number" ? `id-${user}` : resourceKey(user)}`;
                 const membership = child(
-                    new ProjectMembership(
-                        `${name}-member-${typeof user === "number" ? `id-${user}` : resourceKey(user)}`,
-                        { project, userId: principals.userId(user), accessLevel: "developer" },
-                        parent,
-                    ),
+                    new gitlab.ProjectMembership(`${name}-member-${userId}`, { project, userId, accessLevel: "developer" }, governed({ aliases: [{ name: previousName }] })),
                 );
-                memberIds.set(String(user).toLowerCase(), membership.userId);
+                memberIds.set(userId, membership.userId);
             }
         }
-        const approverId = (user: PrincipalRef) => memberIds.get(String(user).toLowerCase()) ?? principals.userId(user);
+        this.eligibleThroughGroups = throughGroups;
+        const approverId = (user: PrincipalRef) => memberIds.get(principals.userId(user)) ?? principals.userId(user);
 
         // Exactly one per project and branch: the provider takes over GitLab's
         // automatic protection of the default branch, and two would fight.
-        const managesFiles = repo.codeOwners !== undefined;
-        const pushUsers = managesFiles && automationUser !== undefined ? [principals.userId(automationUser)] : [];
+        const pushUsers = repo.codeOwners !== undefined && automationUser !== undefined ? [principals.userId(automationUser)] : [];
         const protection = (this.branchProtection = child(
-            new BranchProtection(
+            new gitlab.BranchProtection(
                 `${name}-protected-branch`,
-                { project, branch: repo.protectedBranch.branch ?? defaultBranch, ...branchProtectionInputs(repo.protectedBranch, tier, pushUsers) },
-                parent,
+                { project, branch: repo.protectedBranch.branch ?? defaultBranch, ...branchProtectionInputs(repo.protectedBranch, edition, tier, pushUsers) },
+                governed(),
             ),
         ));
         this.protectedBranch = protection.branch;
         this.branchProtectionId = protection.branchProtectionId;
 
         if (tier !== "free") {
-            child(new ProjectLevelMrApprovals(`${name}-mr-approvals`, { project, ...mergeRequestApprovalInputs(repo.mergeRequestApprovals) }, parent));
+            child(new gitlab.ProjectLevelMrApprovals(`${name}-mr-approvals`, { project, ...mergeRequestApprovalInputs(repo.mergeRequestApprovals) }, governed()));
         }
 
         for (const rule of repo.approvalRules) {
             child(
-                new ProjectApprovalRule(
+                new gitlab.ProjectApprovalRule(
                     `${name}-rule-${resourceKey(rule.name)}`,
                     {
                         project,
@@ -129,10 +145,10 @@ export class ModelGovernance extends pulumi.ComponentResource {
                         userIds: rule.users.map(approverId),
                         groupIds: rule.groups.map((g) => principals.groupId(g)),
                         // Scoped to the protected branch, so the rule guards exactly what the protection guards.
-                        appliesToAllProtectedBranches: false,
+                        // Only the ids: the provider refuses them beside appliesToAllProtectedBranches, even `false`.
                         protectedBranchIds: [protection.branchProtectionId],
                     },
-                    parent,
+                    governed(),
                 ),
             );
         }
@@ -142,17 +158,20 @@ export class ModelGovernance extends pulumi.ComponentResource {
             // GitLab allows one any_approver rule per project; this is it. The
             // provider adopts an existing zero-approval one instead of failing.
             child(
-                new ProjectApprovalRule(
+                new gitlab.ProjectApprovalRule(
                     `${name}-any-approver`,
                     { project, name: "Any approver", ruleType: "any_approver", approvalsRequired: repo.anyApprover.approvalsRequired, disableImportingDefaultAnyApproverRuleOnCreate: false },
-                    parent,
+                    governed(),
                 ),
             );
         }
 
         if (repo.codeOwners !== undefined) {
+            const messages = codeOwnersCommitMessages(
+                repo.pushRules?.rejectNonDcoCommits && automationUser && args.automationUserEmail ? { name: automationUser, email: args.automationUserEmail } : undefined,
+            );
             child(
-                new RepositoryFile(
+                new gitlab.RepositoryFile(
                     `${name}-codeowners`,
                     {
                         project,
@@ -160,22 +179,26 @@ export class ModelGovernance extends pulumi.ComponentResource {
                         filePath: repo.codeOwners.file,
                         content: renderCodeOwners(repo.codeOwners),
                         encoding: "text",
-                        commitMessage: "Update CODEOWNERS from ml-model-governance stack config",
+                        // Each commit is checked against the push rules at validation (src/config/mlChecks.ts).
+                        createCommitMessage: messages.create,
+                        updateCommitMessage: messages.update,
+                        deleteCommitMessage: messages.delete,
+                        ...(args.automationUserEmail ? { authorEmail: args.automationUserEmail, authorName: automationUser } : {}),
                         // An adopted project may already have one; it is taken over, not duplicated.
                         overwriteOnCreate: repo.project.mode === "adopt",
                     },
-                    // After the protection that lets automationUser push it.
-                    { parent: this, dependsOn: [protection] },
+                    // After the protection that lets automationUser push it, and the shares that make its groups count.
+                    governed({ dependsOn: [protection, ...this.children.filter((c) => c instanceof gitlab.ProjectShareGroup)] }),
                 ),
             );
         }
 
         if (repo.pushRules !== undefined) {
-            child(new ProjectPushRules(`${name}-push-rules`, { project, ...pushRuleInputs(repo.pushRules) }, parent));
+            child(new gitlab.ProjectPushRules(`${name}-push-rules`, { project, ...pushRuleInputs(repo.pushRules) }, governed()));
         }
 
         if (repo.promotionGate !== undefined) {
-            child(new ProjectProtectedEnvironment(`${name}-promotion-gate`, { project, ...promotionGateInputs(repo.promotionGate, principals, approverId) }, parent));
+            child(new gitlab.ProjectProtectedEnvironment(`${name}-promotion-gate`, { project, ...promotionGateInputs(repo.promotionGate, approverId, groupIdOf) }, governed()));
         }
 
         // The stack exports every repository's details; the component's own state
@@ -184,9 +207,9 @@ export class ModelGovernance extends pulumi.ComponentResource {
         this.registerOutputs({ projectId: this.projectId, webUrl: this.webUrl });
     }
 
-    private createProject(name: string, project: CreatedProject, principals: PrincipalDirectory): Project {
+    private createProject(name: string, project: CreatedProject, principals: PrincipalDirectory): gitlab.Project {
         const { dataSafety } = project;
-        return new Project(
+        return new gitlab.Project(
             `${name}-project`,
             {
                 name: project.name,
@@ -200,7 +223,7 @@ export class ModelGovernance extends pulumi.ComponentResource {
                 topics: [...project.topics],
                 archiveOnDestroy: dataSafety.archiveOnDestroy,
             },
-            { parent: this, protect: dataSafety.protect, retainOnDelete: dataSafety.retainOnDelete },
+            pinned({ parent: this, protect: dataSafety.protect, retainOnDelete: dataSafety.retainOnDelete }),
         );
     }
 }

@@ -1,60 +1,179 @@
-import type { GovernanceConfig, PrincipalRef } from "../config";
-import { getGroup, getProject, getUser, type GetProjectResult } from "../gitlab";
+import * as gitlab from "@pulumi/gitlab";
+import * as pulumi from "@pulumi/pulumi";
+import { renderIssue, type ConfigIssue, type GovernanceConfig, type KeyPath, type PrincipalRef, type Repository } from "../config";
 import { namedApprovers } from "./approvers";
+import { ACCESS_RANK } from "./accessLevels";
+import { invokeOptions } from "./providerVersion";
 
-/** The usernames, group paths and adopted project paths a config names, each once (GitLab compares them without case). */
+/** A name the config uses, and the first key that holds it, for messages. */
+interface Named<T = string> {
+    readonly name: T;
+    readonly at: KeyPath;
+}
+
+/** Everything a config asks GitLab about, each once (GitLab compares names without case). */
 export interface PrincipalNames {
-    readonly users: readonly string[];
-    readonly groups: readonly string[];
-    readonly projects: readonly string[];
+    readonly users: readonly Named[];
+    readonly groups: readonly Named[];
+    /** Groups given by id where the program needs their path (to tell the project's own groups apart). */
+    readonly groupIds: readonly Named<number>[];
+    readonly projects: readonly Named[];
+    /** Groups whose members' inherited access decides which approver memberships GitLab would refuse. */
+    readonly namespaces: readonly Named[];
+}
+
+class NameSet<T extends string | number> {
+    private readonly byKey = new Map<string, Named<T>>();
+    add(name: T | undefined, at: KeyPath): void {
+        if (name === undefined) return;
+        const key = String(name).toLowerCase();
+        if (!this.byKey.has(key)) this.byKey.set(key, { name, at });
+    }
+    values(): Named<T>[] {
+        return [...this.byKey.values()];
+    }
 }
 
 export function principalNames(config: GovernanceConfig): PrincipalNames {
-    const users = new Map<string, string>();
-    const groups = new Map<string, string>();
-    const projects = new Map<string, string>();
-    const add = (into: Map<string, string>, ref: PrincipalRef | undefined) => {
-        if (typeof ref === "string" && !into.has(ref.toLowerCase())) into.set(ref.toLowerCase(), ref);
-    };
+    const users = new NameSet<string>();
+    const groups = new NameSet<string>();
+    const groupIds = new NameSet<number>();
+    const projects = new NameSet<string>();
+    const namespaces = new NameSet<string>();
+    const user = (ref: PrincipalRef | undefined, at: KeyPath) => typeof ref === "string" && users.add(ref, at);
+    const group = (ref: PrincipalRef | undefined, at: KeyPath) => (typeof ref === "string" ? groups.add(ref, at) : groupIds.add(ref, at));
     for (const repo of config.repositories) {
-        if (repo.project.mode === "adopt") add(projects, repo.project.pathWithNamespace);
-        else add(groups, repo.project.namespace);
-        for (const rule of repo.approvalRules) {
-            rule.users.forEach((u) => add(users, u));
-            rule.groups.forEach((g) => add(groups, g));
+        const at = (...rel: (string | number)[]) => repo.keyPath(rel);
+        if (repo.project.mode === "adopt") projects.add(repo.project.pathWithNamespace, at("existing"));
+        else if (repo.project.namespace !== undefined) {
+            groups.add(repo.project.namespace, at("namespace"));
+            if (repo.addApproversAsMembers) namespaces.add(repo.project.namespace, at("namespace"));
         }
+        repo.approvalRules.forEach((rule, j) => {
+            rule.users.forEach((u, k) => user(u, at("approvalRules", j, "users", k)));
+            rule.groups.forEach((g, k) => typeof g === "string" && groups.add(g, at("approvalRules", j, "groups", k)));
+        });
         const gate = repo.promotionGate;
-        gate?.deployers.users.forEach((u) => add(users, u));
-        gate?.deployers.groups.forEach((g) => add(groups, g));
-        gate?.approvals.forEach((a) => (add(users, a.user), add(groups, a.group)));
-        if (repo.addApproversAsMembers) namedApprovers(repo, config.automationUser).forEach((u) => add(users, u));
-        if (repo.codeOwners) add(users, config.automationUser);
+        gate?.deployers.users.forEach((u, k) => user(u, at("promotionGate", "deployers", "users", k)));
+        gate?.deployers.groups.forEach((g, k) => group(g, at("promotionGate", "deployers", "groups", k)));
+        gate?.approvals.forEach((a, k) => {
+            user(a.user, at("promotionGate", "approvals", k, "user"));
+            group(a.group, at("promotionGate", "approvals", k, "group"));
+        });
+        const owners = repo.codeOwners;
+        if (owners) {
+            const rules: Array<[KeyPath, (typeof owners.rules)[number]]> = [
+                ...owners.rules.map((r, j): [KeyPath, typeof r] => [["codeOwners", "rules", j], r]),
+                ...owners.sections.flatMap((s, i) => s.rules.map((r, j): [KeyPath, typeof r] => [["codeOwners", "sections", i, "rules", j], r])),
+            ];
+            for (const [rel, rule] of rules) {
+                rule.users.forEach((u, k) => user(u, repo.keyPath([...rel, "users", k])));
+                rule.groups.forEach((g, k) => groups.add(g, repo.keyPath([...rel, "groups", k])));
+            }
+            user(config.automationUser, ["automationUser"]);
+        }
     }
-    return { users: [...users.values()], groups: [...groups.values()], projects: [...projects.values()] };
+    return { users: users.values(), groups: groups.values(), groupIds: groupIds.values(), projects: projects.values(), namespaces: namespaces.values() };
 }
 
+/** Lookups that failed or found something the config cannot work with, each tied to the key that asked for it. */
+export class GitLabLookupError extends pulumi.RunError {
+    readonly issues: readonly ConfigIssue[];
+    constructor(issues: readonly ConfigIssue[]) {
+        const count = issues.length === 1 ? "1 problem" : `${issues.length} problems`;
+        super(`GitLab does not match the ml-model-governance stack config (${count}); nothing was registered:\n${issues.map((i) => `  - ${renderIssue(i)}`).join("\n")}`);
+        this.name = "GitLabLookupError";
+        this.issues = issues;
+    }
+}
+
+type Members = ReadonlyMap<number, number>;
+
+const reasonOf = (e: unknown) => (e instanceof Error ? e.message : String(e)).split("\n")[0];
+
 /**
- * GitLab ids for every principal the config names, looked up once each,
- * concurrently, before any resource is built. Resources then get plain numbers
- * rather than Outputs: at fleet scale, Outputs are most of what the SDK costs.
- * Numeric ids in the config are used as they are, with no lookup.
+ * GitLab ids and facts for everything the config names, looked up once each,
+ * concurrently, before any resource is built; resources then get plain
+ * values rather than Outputs. Numeric ids in the config need no lookup.
  */
 export class PrincipalDirectory {
     private constructor(
         private readonly users: ReadonlyMap<string, number>,
-        private readonly groups: ReadonlyMap<string, number>,
-        private readonly projects: ReadonlyMap<string, GetProjectResult>,
+        private readonly groups: ReadonlyMap<string, { id: number; fullPath: string }>,
+        private readonly projects: ReadonlyMap<string, gitlab.GetProjectResult>,
+        /** Highest access each user has to a namespace through group membership, by namespace. */
+        private readonly inheritedByNamespace: ReadonlyMap<string, Members>,
+        /** Access adopted projects grant through groups only (not their direct members), by project path. */
+        private readonly inheritedByProject: ReadonlyMap<string, Members>,
         /** How many GitLab lookups the run made. */
         readonly lookupCount: number,
     ) {}
 
-    static async load(names: PrincipalNames): Promise<PrincipalDirectory> {
-        const [users, groups, projects] = await Promise.all([
-            lookupAll(names.users, (username) => getUser({ username }).then((u) => u.userId)),
-            lookupAll(names.groups, (fullPath) => getGroup({ fullPath }).then((g) => g.groupId)),
-            lookupAll(names.projects, (pathWithNamespace) => getProject({ pathWithNamespace })),
+    static async load(config: GovernanceConfig): Promise<PrincipalDirectory> {
+        const names = principalNames(config);
+        const issues: ConfigIssue[] = [];
+        const settle = async <K, V>(items: readonly Named<K>[], lookup: (name: K) => Promise<V>, what: (name: K) => string): Promise<Map<string, V>> => {
+            const results = await Promise.allSettled(items.map((i) => lookup(i.name)));
+            const found = new Map<string, V>();
+            results.forEach((r, i) => {
+                const { name, at } = items[i];
+                if (r.status === "fulfilled") found.set(String(name).toLowerCase(), r.value);
+                else issues.push({ path: at, value: name, message: `${what(name)} (${reasonOf(r.reason)})` });
+            });
+            return found;
+        };
+
+        const [metadata, users, groups, groupsById, projects, namespaceMembers] = await Promise.all([
+            settle([{ name: "metadata", at: ["edition"] }], () => gitlab.getMetadata(invokeOptions()), () => "could not read the instance's edition from GET /metadata"),
+            settle(names.users, (username) => gitlab.getUser({ username }, invokeOptions()).then((u) => u.userId), (n) => `GitLab has no user ${JSON.stringify(n)} that the token can see`),
+            settle(names.groups, (fullPath) => gitlab.getGroup({ fullPath }, invokeOptions()).then((g) => ({ id: g.groupId, fullPath: g.fullPath })), (n) => `GitLab has no group ${JSON.stringify(n)} that the token can see`),
+            settle(names.groupIds, (groupId) => gitlab.getGroup({ groupId }, invokeOptions()).then((g) => ({ id: g.groupId, fullPath: g.fullPath })), (n) => `GitLab has no group with id ${n} that the token can see`),
+            settle(names.projects, (pathWithNamespace) => gitlab.getProject({ pathWithNamespace }, invokeOptions()), (n) => `GitLab has no project ${JSON.stringify(n)} that the token can see`),
+            settle(names.namespaces, (fullPath) => gitlab.getGroupMembership({ fullPath, inherited: true }, invokeOptions()).then((m) => accessOf(m.members)), (n) => `could not list the members of ${JSON.stringify(n)}`),
         ]);
-        return new PrincipalDirectory(users, groups, projects, names.users.length + names.groups.length + names.projects.length);
+        for (const [path, group] of groupsById) groups.set(path, group);
+
+        const meta = metadata.get("metadata");
+        if (meta !== undefined && (meta.enterprise ? "ee" : "ce") !== config.edition) {
+            const actual = meta.enterprise ? "ee" : "ce";
+            issues.push({ path: ["edition"], value: config.edition, message: `expected "${actual}": GET /metadata says this GitLab (${meta.version}) is ${actual === "ee" ? "an Enterprise" : "a Community"} Edition build, which decides the branch-protection inputs the provider accepts` });
+        }
+
+        // Adopted projects: access through groups is what GitLab compares a new direct membership with.
+        const adopted = config.repositories.filter((r) => r.project.mode === "adopt" && r.addApproversAsMembers);
+        const inheritedByProject = new Map<string, Members>();
+        await Promise.all(
+            adopted.map(async (repo) => {
+                const path = (repo.project as { pathWithNamespace: string }).pathWithNamespace;
+                const project = projects.get(path.toLowerCase());
+                if (project === undefined) return;
+                const userIds = namedApprovers(repo, config.automationUser).map((u) => (typeof u === "number" ? u : users.get(u.toLowerCase()))).filter((id): id is number => id !== undefined);
+                try {
+                    const [all, direct] = await Promise.all(
+                        [true, false].map((inherited) => gitlab.getProjectMembership({ project: project.id, inherited, userIds }, invokeOptions()).then((m) => accessOf(m.members))),
+                    );
+                    inheritedByProject.set(path.toLowerCase(), throughGroups(all, direct));
+                } catch (e) {
+                    issues.push({ path: repo.keyPath(["existing"]), value: path, message: `could not list the project's members (${reasonOf(e)})` });
+                }
+            }),
+        );
+
+        for (const repo of config.repositories) {
+            if (repo.project.mode !== "adopt") continue;
+            const project = projects.get(repo.project.pathWithNamespace.toLowerCase());
+            if (project !== undefined && (project.emptyRepo || !project.defaultBranch)) {
+                issues.push({
+                    path: repo.keyPath(["existing"]),
+                    value: repo.project.pathWithNamespace,
+                    message: "is an empty repository with no default branch, so there is nothing to protect; push a first commit (a README) to it, then preview again",
+                });
+            }
+        }
+
+        if (issues.length > 0) throw new GitLabLookupError(issues);
+        const count = 1 + names.users.length + names.groups.length + names.groupIds.length + names.projects.length + names.namespaces.length + 2 * adopted.length;
+        return new PrincipalDirectory(users, groups, projects, namespaceMembers, inheritedByProject, count);
     }
 
     userId(ref: PrincipalRef): number {
@@ -62,17 +181,40 @@ export class PrincipalDirectory {
     }
 
     groupId(ref: PrincipalRef): number {
-        return typeof ref === "number" ? ref : known(this.groups, ref, "group");
+        return typeof ref === "number" ? ref : known(this.groups, ref, "group").id;
     }
 
-    project(pathWithNamespace: string): GetProjectResult {
+    /** The full path of a group the config names, by path or by id. */
+    groupPath(ref: PrincipalRef): string {
+        if (typeof ref === "string") return ref;
+        const found = [...this.groups.values()].find((g) => g.id === ref);
+        if (found === undefined) throw new Error(`internal error: group id ${ref} was not looked up before use`);
+        return found.fullPath;
+    }
+
+    project(pathWithNamespace: string): gitlab.GetProjectResult {
         return known(this.projects, pathWithNamespace, "project");
+    }
+
+    /** The access a user already has to the repository's project through its groups (0: none). */
+    inheritedAccess(repo: Repository, userId: number): number {
+        const members = repo.project.mode === "adopt" ? this.inheritedByProject.get(repo.project.pathWithNamespace.toLowerCase()) : this.inheritedByNamespace.get(repo.project.namespace?.toLowerCase() ?? "");
+        return members?.get(userId) ?? 0;
     }
 }
 
-async function lookupAll<T>(names: readonly string[], lookup: (name: string) => Promise<T>): Promise<Map<string, T>> {
-    const values = await Promise.all(names.map(lookup));
-    return new Map(names.map((name, i) => [name.toLowerCase(), values[i]]));
+function accessOf(members: ReadonlyArray<{ id: number; accessLevel: string }>): Map<number, number> {
+    return new Map(members.map((m) => [m.id, ACCESS_RANK[m.accessLevel] ?? 0]));
+}
+
+/**
+ * GitLab lists a member once, at their highest access. A user whose highest
+ * access is above their direct membership, or who has no direct membership,
+ * has that access through a group; a direct membership (this program's own
+ * Developer one included) says nothing about groups, so it is left out.
+ */
+function throughGroups(all: Members, direct: Members): Members {
+    return new Map([...all].filter(([id, level]) => !direct.has(id) || level > (direct.get(id) ?? 0)));
 }
 
 function known<T>(map: ReadonlyMap<string, T>, name: string, kind: string): T {

@@ -1,26 +1,26 @@
 import type { PushRules } from "../config";
-import type { ProjectPushRulesArgs } from "../gitlab";
+import { blockedFileNameRegex } from "../config/fileNameRule";
+import type { ProjectPushRulesArgs } from "@pulumi/gitlab";
 
-/** One `fileNameRegex` from the blocked extensions and the free-form pattern, or undefined when neither is set. */
-export function blockedFileNameRegex(rules: PushRules): string | undefined {
-    const parts: string[] = [];
-    if (rules.blockedFileExtensions.length > 0) parts.push(`\\.(${rules.blockedFileExtensions.join("|")})$`);
-    if (rules.blockedFileNameRegex !== undefined) parts.push(rules.blockedFileNameRegex);
-    if (parts.length <= 1) return parts[0];
-    return parts.map((p) => `(${p})`).join("|");
-}
-
-export function pushRuleInputs(rules: PushRules): Omit<ProjectPushRulesArgs, "project"> {
+/**
+ * Every setting, always: the provider keeps the previous value of a setting
+ * that disappears from its inputs, so "not configured" is sent as GitLab's
+ * "off" ("" for a regex, 0 for the size limit, false for a check).
+ */
+export function pushRuleInputs(rules: PushRules) {
     return {
         maxFileSize: rules.maxFileSizeMb,
         fileNameRegex: blockedFileNameRegex(rules),
         preventSecrets: rules.preventSecrets,
         memberCheck: rules.memberCheck,
         rejectUnsignedCommits: rules.rejectUnsignedCommits,
+        rejectNonDcoCommits: rules.rejectNonDcoCommits,
+        commitCommitterCheck: rules.commitCommitterCheck,
+        commitCommitterNameCheck: rules.commitCommitterNameCheck,
         denyDeleteTag: rules.denyDeleteTag,
-        commitMessageRegex: rules.commitMessageRegex,
-        commitMessageNegativeRegex: rules.commitMessageNegativeRegex,
-        branchNameRegex: rules.branchNameRegex,
-        authorEmailRegex: rules.authorEmailRegex,
-    };
+        commitMessageRegex: rules.commitMessageRegex ?? "",
+        commitMessageNegativeRegex: rules.commitMessageNegativeRegex ?? "",
+        branchNameRegex: rules.branchNameRegex ?? "",
+        authorEmailRegex: rules.authorEmailRegex ?? "",
+    } satisfies Required<Omit<ProjectPushRulesArgs, "project">>;
 }

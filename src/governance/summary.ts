@@ -1,5 +1,6 @@
 import type { ApprovalRule, GovernanceConfig, MergeRequestApprovals, PrincipalRef, PromotionGate, Repository, Tier } from "../config";
-import { PROVIDER_VERSION } from "../gitlab";
+import { PROVIDER_VERSION } from "./providerVersion";
+import { groupsToShare } from "../config/sharing";
 import { namedApprovers } from "./approvers";
 import { pushRuleInputs } from "./pushRuleInputs";
 
@@ -34,8 +35,12 @@ export interface RepositorySummary {
         readonly file: string;
         readonly sections: ReadonlyArray<{ readonly name: string; readonly approvalsRequired: number | "optional"; readonly rules: ReadonlyArray<{ readonly pattern: string; readonly owners: readonly string[] }> }>;
     };
-    /** Provider push-rule inputs that are set, by their provider names. */
+    /** Every push-rule setting as sent to the provider, by its provider name ("" and 0 mean off). */
     readonly pushRules?: Readonly<Record<string, string | number | boolean>>;
+    /** Groups the project is shared with so that GitLab honours them as code owners, deployers or approvers. */
+    readonly sharedGroups: ReadonlyArray<{ readonly group: string; readonly access: string }>;
+    /** Whether removing the repository from config leaves its governance in GitLab. */
+    readonly retainGovernanceOnDelete: boolean;
     readonly promotionGate?: { readonly environment: string; readonly deployers: readonly string[]; readonly approvals: readonly string[] };
     /** Users made Developer members so their approvals count; empty when turned off. */
     readonly approverMemberships: readonly string[];
@@ -45,6 +50,8 @@ export interface GovernanceSummary {
     readonly environment: string;
     readonly production: boolean;
     readonly tier: Tier;
+    readonly edition: "ce" | "ee";
+    readonly selfManaged: boolean;
     readonly automationUser?: string;
     readonly providerVersion: string;
     readonly repositories: readonly RepositorySummary[];
@@ -85,10 +92,6 @@ function summarizeGate(gate: PromotionGate): NonNullable<RepositorySummary["prom
     };
 }
 
-function definedOnly(record: object): Record<string, string | number | boolean> {
-    return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined));
-}
-
 export function summarizeRepository(repo: Repository, tier: Tier, automationUser?: string): RepositorySummary {
     const { project, protectedBranch: pb } = repo;
     const premium = tier !== "free";
@@ -125,9 +128,11 @@ export function summarizeRepository(repo: Repository, tier: Tier, automationUser
                   },
               }
             : {}),
-        ...(repo.pushRules ? { pushRules: definedOnly(pushRuleInputs(repo.pushRules)) } : {}),
+        ...(repo.pushRules ? { pushRules: pushRuleInputs(repo.pushRules) } : {}),
         ...(repo.promotionGate ? { promotionGate: summarizeGate(repo.promotionGate) } : {}),
         approverMemberships: repo.addApproversAsMembers ? namedApprovers(repo, automationUser).map(describeUser) : [],
+        sharedGroups: groupsToShare(repo, (g) => (typeof g === "string" ? g : undefined)).map((s) => ({ group: describeGroup(s.group), access: s.access })),
+        retainGovernanceOnDelete: repo.retainGovernanceOnDelete,
     };
 }
 
@@ -136,6 +141,8 @@ export function summarizeGovernance(config: GovernanceConfig): GovernanceSummary
         environment: config.environment,
         production: config.production,
         tier: config.tier,
+        edition: config.edition,
+        selfManaged: config.selfManaged,
         ...(config.automationUser ? { automationUser: config.automationUser } : {}),
         providerVersion: PROVIDER_VERSION,
         repositories: config.repositories.map((repo) => summarizeRepository(repo, config.tier, config.automationUser)),

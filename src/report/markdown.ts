@@ -19,8 +19,8 @@ export function governanceReport(config: GovernanceConfig, stack: string): strin
         `# Model governance: stack \`${stack}\``,
         "",
         ...table(
-            ["environment", "production", "GitLab tier", "provider", "automation user"],
-            [[summary.environment, yesNo(summary.production), summary.tier, `pulumi-gitlab ${summary.providerVersion}`, summary.automationUser ?? "—"]],
+            ["environment", "production", "GitLab", "provider", "automation user"],
+            [[summary.environment, yesNo(summary.production), `${summary.edition.toUpperCase()}, ${summary.tier}, ${summary.selfManaged ? "self-managed" : "gitlab.com"}`, `pulumi-gitlab ${summary.providerVersion}`, summary.automationUser ?? "—"]],
         ),
     ];
     for (const repo of summary.repositories) lines.push("", ...repositorySection(repo, summary.automationUser));
@@ -71,12 +71,28 @@ function repositorySection(repo: RepositorySummary, automationUser: string | und
             repo.codeOwners.sections.flatMap((s) => s.rules.map((r) => [s.name, s.approvalsRequired, `\`${r.pattern}\``, list(r.owners)]))));
     }
     if (repo.pushRules) {
-        out.push("", "### Push rules", "", ...table(["rule", "value"], Object.entries(repo.pushRules).map(([k, v]) => [k === "maxFileSize" ? "maxFileSize (MB)" : k, typeof v === "boolean" ? yesNo(v) : typeof v === "string" ? `\`${v}\`` : v])));
+        // Every setting, "off" included: GitLab enforces exactly these, and nothing left over from earlier config.
+        const value = (k: string, v: string | number | boolean) => (typeof v === "boolean" ? yesNo(v) : v === "" || (k === "maxFileSize" && v === 0) ? "off" : typeof v === "string" ? `\`${v}\`` : v);
+        out.push("", "### Push rules", "", ...table(["rule", "value"], Object.entries(repo.pushRules).map(([k, v]) => [k === "maxFileSize" ? "maxFileSize (MB)" : k, value(k, v)])));
     }
     if (repo.promotionGate) {
         const gate = repo.promotionGate;
         out.push("", `### Promotion gate: environment \`${gate.environment}\``, "", ...table(["who may deploy", "approvals a deployment needs"], [[list(gate.deployers), list(gate.approvals)]]));
     }
-    out.push("", "### Approver memberships", "", repo.approverMemberships.length === 0 ? "Not managed." : `Developer membership ensured for: ${list(repo.approverMemberships)}.`);
+    if (repo.sharedGroups.length > 0) {
+        out.push("", "### Groups the project is shared with", "", "GitLab ignores a group as code owner, deployer or environment approver unless the project is shared with it.", "", ...table(["group", "role"], repo.sharedGroups.map((g) => [g.group, g.access])));
+    }
+    out.push(
+        "",
+        "### Approver memberships",
+        "",
+        repo.approverMemberships.length === 0
+            ? "Not managed."
+            : `Developer membership ensured for: ${list(repo.approverMemberships)}. Anyone among them who already has Developer or more through the project's group keeps that access and gets no membership of their own (GitLab refuses one below it).`,
+        "",
+        repo.retainGovernanceOnDelete
+            ? "Removing this repository from the stack config stops managing its governance; everything above stays in force in GitLab."
+            : "Removing this repository from the stack config deletes everything above from GitLab.",
+    );
     return out;
 }

@@ -7,7 +7,7 @@ export function baseConfig(): Record<string, any> {
         repositories: [
             {
                 name: "Churn Model",
-                approvalRules: [{ name: "ML leads", approvalsRequired: 1, users: ["priya.raman", "marcus.chen"] }],
+                approvalRules: [{ name: "ML leads", approvalsRequired: 1, users: ["priya.raman", "marcus.chen", "elena.petrova"] }],
             },
         ],
     };

@@ -9,6 +9,19 @@ export class FakeGitLab {
     private readonly users = new Map<string, number>();
     private readonly groups = new Map<string, number>();
     private nextId = 100;
+    /** What GET /metadata says; tests of the CE path set "ce". */
+    edition: "ce" | "ee" = "ee";
+    /** Members with access through a group, by group path or project id: `[username, accessLevel]`. */
+    readonly inherited = new Map<string, Array<[string, string]>>();
+
+    reset(): void {
+        this.edition = "ee";
+        this.inherited.clear();
+    }
+
+    private membersOf(key: string): Array<{ id: number; username: string; accessLevel: string }> {
+        return (this.inherited.get(key) ?? []).map(([username, accessLevel]) => ({ id: this.userId(username), username, accessLevel }));
+    }
 
     userId(username: string): number {
         return this.idOf(this.users, username.toLowerCase());
@@ -49,8 +62,17 @@ export class FakeGitLab {
                 return { id: String(userId), userId, username: inputs.username, name: inputs.username };
             }
             case "gitlab:index/getGroup:getGroup": {
-                const groupId = this.groupId(inputs.fullPath);
-                return { id: String(groupId), groupId, fullPath: inputs.fullPath, name: inputs.fullPath, webUrl: `${this.baseUrl}/groups/${inputs.fullPath}` };
+                const fullPath: string = inputs.fullPath ?? this.groupPath(inputs.groupId) ?? `group-${inputs.groupId}`;
+                const groupId = inputs.groupId ?? this.groupId(fullPath);
+                return { id: String(groupId), groupId, fullPath, name: fullPath, webUrl: `${this.baseUrl}/groups/${fullPath}` };
+            }
+            case "gitlab:index/getMetadata:getMetadata":
+                return { id: "1", version: "18.6.0-ee", revision: "abc", enterprise: this.edition === "ee", kas: { enabled: false, externalUrl: "", version: "" } };
+            case "gitlab:index/getGroupMembership:getGroupMembership":
+                return { id: inputs.fullPath, fullPath: inputs.fullPath, groupId: this.groupId(inputs.fullPath), accessLevel: "", members: this.membersOf(inputs.fullPath) };
+            case "gitlab:index/getProjectMembership:getProjectMembership": {
+                const members = inputs.inherited ? this.membersOf(String(inputs.project)) : [];
+                return { id: inputs.project, project: inputs.project, inherited: inputs.inherited, userIds: inputs.userIds ?? [], members };
             }
             case "gitlab:index/getProject:getProject":
                 return {
@@ -58,7 +80,8 @@ export class FakeGitLab {
                     pathWithNamespace: inputs.pathWithNamespace,
                     name: inputs.pathWithNamespace.split("/").pop(),
                     webUrl: `${this.baseUrl}/${inputs.pathWithNamespace}`,
-                    defaultBranch: "trunk",
+                    defaultBranch: inputs.pathWithNamespace.endsWith("/empty-model") ? "" : "trunk",
+                    emptyRepo: inputs.pathWithNamespace.endsWith("/empty-model"),
                 };
             default:
                 throw new Error(`FakeGitLab: no lookup ${token}`);

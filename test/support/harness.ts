@@ -57,6 +57,8 @@ monitor.invoke = function (req, cb) {
 };
 
 export const gitlab = new FakeGitLab();
+// A test that changes what the fake GitLab answers changes it for itself only.
+beforeEach(() => gitlab.reset());
 
 const mocks: pulumi.runtime.Mocks = {
     newResource(args) {

@@ -4,8 +4,26 @@ import { parse } from "yaml";
 
 export const ROOT = path.resolve(__dirname, "../..");
 
-/** The `config:` map of a committed `Pulumi.<stack>.yaml`. */
-export function stackConfig(stack: string): Record<string, unknown> {
-    const doc = parse(fs.readFileSync(path.join(ROOT, `Pulumi.${stack}.yaml`), "utf8")) as { config?: Record<string, unknown> };
+function configOf(file: string): Record<string, unknown> {
+    const doc = parse(fs.readFileSync(file, "utf8")) as { config?: Record<string, unknown> };
     return doc.config ?? {};
 }
+
+/**
+ * The `config:` map of a committed `Pulumi.<stack>.yaml`. Users edit these:
+ * tests may only check invariants of them (they validate, they pass the policy
+ * pack and the provider contract), never exact people or counts.
+ */
+export function stackConfig(stack: string): Record<string, unknown> {
+    return configOf(path.join(ROOT, `Pulumi.${stack}.yaml`));
+}
+
+/** The `config:` map of a frozen stack file under test/fixtures/stacks, for exact expectations. */
+export function fixtureConfig(name: string): Record<string, unknown> {
+    return configOf(path.join(ROOT, "test", "fixtures", "stacks", `${name}.yaml`));
+}
+
+export const COMMITTED_STACKS = fs
+    .readdirSync(ROOT)
+    .map((f) => /^Pulumi\.(.+)\.yaml$/.exec(f)?.[1])
+    .filter((s): s is string => s !== undefined);

@@ -1,0 +1,20 @@
+/**
+ * A value the engine does not know yet (an id of a resource a preview has not
+ * created). The provider defers every check that involves one, so an input that
+ * is only checkable once known passes the first preview and fails `up`: the
+ * contract checks model that, rather than failing or passing early.
+ */
+export const UNKNOWN: unique symbol = Symbol.for("ml-model-governance.unknown");
+export type Unknown = typeof UNKNOWN;
+
+export function isUnknown(value: unknown): value is Unknown {
+    return value === UNKNOWN;
+}
+
+/** Whether any part of a value is unknown. */
+export function containsUnknown(value: unknown): boolean {
+    if (value === UNKNOWN) return true;
+    if (Array.isArray(value)) return value.some(containsUnknown);
+    if (value !== null && typeof value === "object") return Object.values(value).some(containsUnknown);
+    return false;
+}

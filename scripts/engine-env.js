@@ -1,0 +1,42 @@
+// @ts-check
+// Where the Pulumi CLI and its Node.js language host are, for scripts and tests
+// that run the real engine: .engine/bin (engine/build.sh), else a `pulumi` on PATH.
+"use strict";
+const fs = require("fs");
+const os = require("os");
+const path = require("path");
+
+const ROOT = path.resolve(__dirname, "..");
+const BUILT = path.join(ROOT, ".engine", "bin");
+
+/** The directory holding `pulumi` and `pulumi-language-nodejs`, or undefined when there is none. */
+function engineBinDir(env = process.env) {
+    if (fs.existsSync(path.join(BUILT, "pulumi"))) return BUILT;
+    for (const dir of (env.PATH ?? "").split(path.delimiter)) {
+        if (dir && fs.existsSync(path.join(dir, "pulumi"))) return dir;
+    }
+    return undefined;
+}
+
+/**
+ * An environment for running the CLI in isolation: its own PULUMI_HOME, no
+ * update check, no plugin downloads, and the engine and the project's Node.js
+ * (node_modules/.bin, Node 24) first on PATH, so the language host runs programs on it.
+ */
+function isolatedEnv(binDir, home, extra = {}) {
+    return {
+        ...process.env,
+        PATH: [path.join(ROOT, "node_modules", ".bin"), binDir, process.env.PATH ?? ""].join(path.delimiter),
+        PULUMI_HOME: home,
+        PULUMI_SKIP_UPDATE_CHECK: "true",
+        PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
+        PULUMI_SKIP_CONFIRMATIONS: "true",
+        ...extra,
+    };
+}
+
+function tempDir(prefix) {
+    return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+module.exports = { ROOT, BUILT, engineBinDir, isolatedEnv, tempDir };
