@@ -11,16 +11,24 @@ export class FakeGitLab {
     private nextId = 100;
     /** What GET /metadata says; tests of the CE path set "ce". */
     edition: "ce" | "ee" = "ee";
-    /** Members with access through a group, by group path or project id: `[username, accessLevel]`. */
+    /** Members with access through a group, by group path or project path: `[username, accessLevel]`. */
     readonly inherited = new Map<string, Array<[string, string]>>();
+    /** Direct project members, by project path: `[username, accessLevel]`. */
+    readonly direct = new Map<string, Array<[string, string]>>();
+    private readonly projects = new Map<string, number>();
 
     reset(): void {
         this.edition = "ee";
         this.inherited.clear();
+        this.direct.clear();
     }
 
-    private membersOf(key: string): Array<{ id: number; username: string; accessLevel: string }> {
-        return (this.inherited.get(key) ?? []).map(([username, accessLevel]) => ({ id: this.userId(username), username, accessLevel }));
+    projectPath(id: string | number): string | undefined {
+        return [...this.projects].find(([, v]) => String(v) === String(id))?.[0];
+    }
+
+    private membersOf(key: string, from: Map<string, Array<[string, string]>> = this.inherited): Array<{ id: number; username: string; accessLevel: string }> {
+        return (from.get(key) ?? []).map(([username, accessLevel]) => ({ id: this.userId(username), username, accessLevel }));
     }
 
     userId(username: string): number {
@@ -71,12 +79,18 @@ export class FakeGitLab {
             case "gitlab:index/getGroupMembership:getGroupMembership":
                 return { id: inputs.fullPath, fullPath: inputs.fullPath, groupId: this.groupId(inputs.fullPath), accessLevel: "", members: this.membersOf(inputs.fullPath) };
             case "gitlab:index/getProjectMembership:getProjectMembership": {
-                const members = inputs.inherited ? this.membersOf(String(inputs.project)) : [];
+                // GitLab lists a member once, at their highest access, direct or through a group.
+                const path = this.projectPath(inputs.project) ?? String(inputs.project);
+                const direct = this.membersOf(path, this.direct);
+                const all = new Map(direct.map((m) => [m.id, m]));
+                const rank = (l: string) => ["guest", "reporter", "developer", "maintainer", "owner"].indexOf(l);
+                for (const m of this.membersOf(path)) if (rank(m.accessLevel) > rank(all.get(m.id)?.accessLevel ?? "")) all.set(m.id, m);
+                const members = inputs.inherited ? [...all.values()] : direct;
                 return { id: inputs.project, project: inputs.project, inherited: inputs.inherited, userIds: inputs.userIds ?? [], members };
             }
             case "gitlab:index/getProject:getProject":
                 return {
-                    id: String(this.idOf(new Map(), inputs.pathWithNamespace)),
+                    id: String(this.idOf(this.projects, inputs.pathWithNamespace)),
                     pathWithNamespace: inputs.pathWithNamespace,
                     name: inputs.pathWithNamespace.split("/").pop(),
                     webUrl: `${this.baseUrl}/${inputs.pathWithNamespace}`,

@@ -7,8 +7,10 @@ export const T = {
     repositoryFile: "gitlab:index/repositoryFile:RepositoryFile",
     pushRules: "gitlab:index/projectPushRules:ProjectPushRules",
     protectedEnvironment: "gitlab:index/projectProtectedEnvironment:ProjectProtectedEnvironment",
+    shareGroup: "gitlab:index/projectShareGroup:ProjectShareGroup",
     component: "ml-model-governance:index:ModelGovernance",
     getUser: "gitlab:index/getUser:getUser",
     getGroup: "gitlab:index/getGroup:getGroup",
     getProject: "gitlab:index/getProject:getProject",
+    getProjectMembership: "gitlab:index/getProjectMembership:getProjectMembership",
 } as const;
