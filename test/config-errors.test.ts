@@ -68,6 +68,8 @@ const cases: Case[] = [
     }, ['ml-model-governance:defaults.protectedBranch.codeOwnerApprovalRequired: code owner approval need GitLab Premium or Ultimate, but tier is "free"']],
     ["bad value inherited from defaults names defaults", (c) => (c.defaults.visibility = "open"), ['ml-model-governance:defaults.visibility: got "open"']],
     ["production as text", (c) => (c.production = "yes"), ['ml-model-governance:production: got "yes"; expected true or false']],
+    ["a mistyped namespace", (c) => (c["ml-model-governence:defaults"] = { visibility: "public" }), ["ml-model-governence:defaults: unknown config namespace (did you mean `ml-model-governance:defaults`?)"]],
+    ["a GitLab token in the stack config", (c) => (c["gitlab:token"] = "glpat-secret"), ["gitlab:token: expected no GitLab token in the stack file: the provider prefers it to GITLAB_TOKEN"]],
 ];
 
 const owners = `${repo0}.codeOwners`;

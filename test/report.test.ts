@@ -72,15 +72,45 @@ describe("npm run report", () => {
         const { code, out, err } = report(["bad"], dir);
         expect(code).toBe(1);
         expect(out).toBe("");
-        expect(err).toContain("Pulumi.bad.yaml: Invalid ml-model-governance stack config (2 problems)");
+        expect(err).toContain("Pulumi.bad.yaml: Invalid ml-model-governance stack config (3 problems)");
+        expect(err).toContain("gitlab:token: expected no GitLab token in the stack file");
         expect(err).toContain("ml-model-governance:repositories[0].approvalRules[0].approvalsRequired: got 150; expected an integer from 0 to 100");
         expect(err).toContain("ml-model-governance:description: unknown key");
         expect(err).not.toContain("CIPHERTEXT");
     });
 
-    it("explains its usage and a missing stack file", () => {
+    it("explains its usage on --help, and a missing stack file", () => {
+        expect(report(["--help"])).toMatchObject({ code: 0, out: expect.stringContaining("usage: npm run report -- <stack>"), err: "" });
         expect(report([])).toMatchObject({ code: 2, err: expect.stringContaining("usage: npm run report -- <stack>") });
         expect(report(["nope"])).toMatchObject({ code: 2, err: expect.stringContaining("Pulumi.nope.yaml does not exist") });
+    });
+
+    it("names the file, line and column of a duplicate key or a YAML syntax error, with no stack trace", () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "report-"));
+        const prod = fs.readFileSync(path.join(FIXTURES, "Pulumi.prod.yaml"), "utf8").split("\n");
+        const at = prod.findIndex((l) => l.includes("approvalsRequired: 2"));
+        prod.splice(at + 1, 0, prod[at].replace("2", "1"));
+        fs.writeFileSync(path.join(dir, "Pulumi.prod.yaml"), prod.join("\n"));
+        const dup = report(["prod"], dir);
+        const [line, col] = [at + 2, prod[at].indexOf("approvalsRequired") + 1];
+        expect(dup).toEqual({ code: 1, out: "", err: `Pulumi.prod.yaml:${line}:${col}: duplicate key approvalsRequired\n` });
+
+        fs.writeFileSync(path.join(dir, "Pulumi.broken.yaml"), "config:\n  ml-model-governance:tier: [premium\n");
+        const broken = report(["broken"], dir);
+        expect(broken.code).toBe(1);
+        expect(broken.err).toMatch(/^Pulumi\.broken\.yaml:\d+:\d+: /);
+        expect(broken.err).not.toMatch(/\bat .*\.(ts|js):\d+/);
+    });
+
+    it("catches a mistyped namespace and a token stored in the stack file", () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "report-"));
+        const prod = fs.readFileSync(path.join(FIXTURES, "Pulumi.prod.yaml"), "utf8").replace("ml-model-governance:defaults:", "ml-model-governence:defaults:");
+        fs.writeFileSync(path.join(dir, "Pulumi.prod.yaml"), `${prod}\n  gitlab:token:\n    secure: AAABAKSECRET\n`);
+        const { code, err } = report(["prod"], dir);
+        expect(code).toBe(1);
+        expect(err).toContain("ml-model-governence:defaults: unknown config namespace (did you mean `ml-model-governance:defaults`?)");
+        expect(err).toContain("gitlab:token: expected no GitLab token in the stack file");
+        expect(err).not.toContain("AAABAKSECRET");
     });
 
     it.each(COMMITTED_STACKS)("runs as the npm script on the committed Pulumi.%s.yaml, with no credentials or Pulumi CLI", (stack) => {

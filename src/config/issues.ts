@@ -12,6 +12,8 @@ export interface ConfigIssue {
     readonly message: string;
     /** The offending value; absent where there is nothing to show (a missing or unknown key). */
     readonly value?: unknown;
+    /** A stack config key outside this program's namespace (`gitlab:token`), shown instead of `path`. */
+    readonly key?: string;
 }
 
 /** `ml-model-governance:repositories[0].approvalRules[1].approvalsRequired` */
@@ -33,7 +35,7 @@ export function renderValue(value: unknown): string {
 
 export function renderIssue(issue: ConfigIssue): string {
     const got = "value" in issue ? `got ${renderValue(issue.value)}; ` : "";
-    return `${renderPath(issue.path)}: ${got}${issue.message}`;
+    return `${issue.key ?? renderPath(issue.path)}: ${got}${issue.message}`;
 }
 
 /** Every problem at once, in a stable order, so one edit-preview cycle can fix them all. */

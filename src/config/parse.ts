@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { checkRepository, type RepositoryKeys, type RepositoryView, type StackFacts } from "./checks";
 import { ConfigValidationError, fromZod, renderIssue, valueAt, type ConfigIssue, type KeyPath } from "./issues";
+import { foreignKeyIssues } from "./foreignKeys";
 import { isPlainObject, mergeDefaults, originOf } from "./merge";
 import { resourceKey, slug } from "./names";
 import type { GovernanceConfig, Repository, Tier } from "./model";
@@ -9,6 +10,8 @@ import { approvalRuleSchema, defaultsSchema, repositorySchema, stackSchema, type
 export interface ParseContext {
     /** The Pulumi stack name; the environment defaults to it. */
     readonly stack: string;
+    /** Every key of the stack's config, namespaces included, to catch a mistyped namespace or a stored token. */
+    readonly allKeys?: readonly string[];
 }
 
 const PRODUCTION_NAMES = /^prod(uction)?$/i;
@@ -19,7 +22,7 @@ const PRODUCTION_NAMES = /^prod(uction)?$/i;
  * it never returns a partial model, so nothing can be registered from bad input.
  */
 export function parseGovernanceConfig(raw: Record<string, unknown>, ctx: ParseContext): GovernanceConfig {
-    const issues: ConfigIssue[] = [];
+    const issues: ConfigIssue[] = foreignKeyIssues(ctx.allKeys ?? []);
 
     const top = stackSchema.safeParse(raw);
     if (!top.success) issues.push(...fromZod(top.error, raw, stackSchema));

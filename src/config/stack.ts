@@ -29,5 +29,6 @@ function parseValue(text: string): unknown {
 
 /** Read and validate this stack's config; throws before anything is registered. */
 export function loadStackConfig(): GovernanceConfig {
-    return parseGovernanceConfig(readNamespace(pulumi.runtime.allConfig()), { stack: pulumi.getStack() });
+    const all = pulumi.runtime.allConfig();
+    return parseGovernanceConfig(readNamespace(all), { stack: pulumi.getStack(), allKeys: Object.keys(all) });
 }

@@ -1,0 +1,54 @@
+import * as fs from "fs";
+import * as path from "path";
+import { parseDocument } from "yaml";
+import { NAMESPACE } from "./schema";
+
+/** A stack file that is not valid YAML, or holds a key twice: `Pulumi.prod.yaml:44:11: duplicate key approvalsRequired`. */
+export class StackFileError extends Error {
+    constructor(readonly problems: readonly string[]) {
+        super(problems.join("\n"));
+        this.name = "StackFileError";
+    }
+}
+
+export interface StackFile {
+    /** This program's keys, namespace removed, values as written (secure values redacted). */
+    readonly namespace: Record<string, unknown>;
+    /** Every config key of the file, namespaces included. */
+    readonly allKeys: readonly string[];
+}
+
+/**
+ * Read `Pulumi.<stack>.yaml` strictly, as the Pulumi CLI does: a syntax error
+ * or a duplicate key is an error with its file, line and column, never a
+ * silently dropped value.
+ */
+export function readStackFile(file: string): StackFile {
+    const text = fs.readFileSync(file, "utf8");
+    const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: true });
+    if (doc.errors.length > 0) {
+        throw new StackFileError(
+            doc.errors.map((e) => {
+                const where = `${path.basename(file)}:${e.linePos?.[0].line ?? "?"}:${e.linePos?.[0].col ?? "?"}`;
+                const what = e.code === "DUPLICATE_KEY" ? `duplicate key ${/^[^:\s]+/.exec(text.slice(e.pos[0]))?.[0] ?? ""}` : e.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
+                return `${where}: ${what}`;
+            }),
+        );
+    }
+    const config = ((doc.toJS() as { config?: Record<string, unknown> } | null)?.config ?? {}) as Record<string, unknown>;
+    const prefix = `${NAMESPACE}:`;
+    return {
+        namespace: Object.fromEntries(Object.entries(config).filter(([k]) => k.startsWith(prefix)).map(([k, v]) => [k.slice(prefix.length), redactSecure(v)])),
+        allKeys: Object.keys(config),
+    };
+}
+
+// `pulumi config set --secret` stores `{secure: <ciphertext>}`; keep even that out of any message.
+function redactSecure(value: unknown): unknown {
+    if (Array.isArray(value)) return value.map(redactSecure);
+    if (value !== null && typeof value === "object") {
+        if ("secure" in value && Object.keys(value).length === 1) return "[secret]";
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactSecure(v)]));
+    }
+    return value;
+}
