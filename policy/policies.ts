@@ -1,18 +1,22 @@
 import type { Policies } from "@pulumi/policy";
+import { approvalRulesSatisfiable } from "./policies/approvalRulesSatisfiable";
 import { noForcePushOrDeveloperPush } from "./policies/branchProtection";
 import { codeOwnerApprovalWithCodeowners } from "./policies/codeOwnerApproval";
 import { defaultBranchGoverned } from "./policies/defaultBranchGoverned";
 import { noApproverOverridePerMergeRequest, noAuthorOrCommitterApproval, resetApprovalsOnPush } from "./policies/mergeRequestApprovals";
 import { minApprovalsOnProtectedBranches } from "./policies/minApprovals";
+import { noEmptyApprovalRulesInProduction } from "./policies/noEmptyRules";
 import { isProductionStack, productionProjectsProtected } from "./policies/productionProtect";
 
 export {
+    approvalRulesSatisfiable,
     codeOwnerApprovalWithCodeowners,
     defaultBranchGoverned,
     isProductionStack,
     minApprovalsOnProtectedBranches,
     noApproverOverridePerMergeRequest,
     noAuthorOrCommitterApproval,
+    noEmptyApprovalRulesInProduction,
     noForcePushOrDeveloperPush,
     productionProjectsProtected,
     resetApprovalsOnPush,
@@ -34,4 +38,6 @@ export const policies: Policies = [
     codeOwnerApprovalWithCodeowners,
     productionProjectsProtected,
     defaultBranchGoverned,
+    approvalRulesSatisfiable,
+    noEmptyApprovalRulesInProduction,
 ];

@@ -24,10 +24,12 @@ interface Config {
  * its default branch (the provider warns that two fight over it) and an
  * approval rule that requires at least one approval there. In a preview that
  * cannot know the default branch yet, any protection of the project may be it.
+ * A project the stack protects without creating it (adopted) needs such a rule
+ * on its protected branch too.
  */
 export const defaultBranchGoverned: StackValidationPolicy = {
     name: "default-branch-governed",
-    description: "Every Project has exactly one BranchProtection on its default branch and a ProjectApprovalRule requiring approvals there.",
+    description: "Every Project has exactly one BranchProtection on its default branch and a ProjectApprovalRule requiring approvals there; every adopted project the stack protects has such a rule on its protected branch.",
     enforcementLevel: "mandatory",
     configSchema,
     validateStack: (args, reportViolation) => {
@@ -38,7 +40,14 @@ export const defaultBranchGoverned: StackValidationPolicy = {
         const unplacedRules = unplaced.filter((r) => r.type === GITLAB.approvalRule);
         for (const group of groups) {
             const { project } = group;
-            if (project === undefined) continue;
+            if (project === undefined) {
+                // An adopted project: the stack protects it but does not create it, so its default branch
+                // is unknown here; each of its protections must be guarded by a rule that requires approval.
+                if (requireApprovalRule && group.protections.length > 0 && ![...group.rules, ...unplacedRules].some((rule) => requiresApprovalOn(rule, group.protections))) {
+                    reportViolation(`adopted project ${group.label} is protected by this stack but has no ProjectApprovalRule requiring approval on its protected branch.`, group.protections[0].urn);
+                }
+                continue;
+            }
             const defaultBranch = field(project.props, "defaultBranch");
             const known = typeof defaultBranch === "string";
             const name = known ? `default branch "${defaultBranch}"` : "default branch";

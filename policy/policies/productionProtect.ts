@@ -3,7 +3,8 @@ import { configOf } from "../lib/config";
 import { currentStackName, matchesStack } from "../lib/stack";
 import { GITLAB } from "../lib/tokens";
 
-const configSchema: PolicyConfigSchema = {
+/** How a policy tells a production stack; shared by every policy that is stricter in production. */
+export const productionConfigSchema: PolicyConfigSchema = {
     properties: {
         productionStacks: {
             type: "array",
@@ -18,7 +19,9 @@ const configSchema: PolicyConfigSchema = {
     },
 };
 
-interface Config {
+const configSchema = productionConfigSchema;
+
+export interface ProductionConfig {
     productionStacks: string[];
     production?: boolean;
 }
@@ -28,7 +31,7 @@ interface Config {
  * value when set, else its name against `productionStacks`. A stack whose
  * name the CLI did not pass is treated as production, the safe side.
  */
-export function isProductionStack(config: Config, stack = currentStackName()): boolean {
+export function isProductionStack(config: ProductionConfig, stack = currentStackName()): boolean {
     if (config.production !== undefined) return config.production;
     return stack === undefined || matchesStack(stack, config.productionStacks);
 }
@@ -41,7 +44,7 @@ export const productionProjectsProtected: ResourceValidationPolicy = {
     configSchema,
     validateResource: (args, reportViolation) => {
         if (args.type !== GITLAB.project) return;
-        const config = configOf<Config>(configSchema, args);
+        const config = configOf<ProductionConfig>(configSchema, args);
         if (!isProductionStack(config)) return;
         if (args.opts.protect !== true) {
             reportViolation(`project ${args.name} is not protected in production stack ${currentStackName() ?? "(unnamed)"}: a destroy or replace would delete the repository. Register it with { protect: true }.`);

@@ -1,16 +1,22 @@
 import type * as pulumi from "@pulumi/pulumi";
 
 /**
- * A tiny in-memory GitLab for the mocks: stable ids for users, groups and
- * projects, and the outputs the provider would compute.
+ * A tiny in-memory GitLab for runs under mocks (`npm run check`, unit tests):
+ * stable fake ids for users, groups and projects, the outputs the provider
+ * would compute, and answers to the program's lookups. Everything named
+ * exists, unless a test says otherwise.
  */
-export class FakeGitLab {
+export class OfflineGitLab {
     readonly baseUrl = "https://gitlab.example.com";
     private readonly users = new Map<string, number>();
     private readonly groups = new Map<string, number>();
     private nextId = 100;
-    /** What GET /metadata says; tests of the CE path set "ce". */
+    /** What GET /metadata says. */
     edition: "ce" | "ee" = "ee";
+    /** Usernames GitLab does not know. */
+    readonly missingUsers = new Set<string>();
+    /** Adopted projects that are empty repositories. */
+    readonly emptyProjects = new Set<string>();
     /** Members with access through a group, by group path or project path: `[username, accessLevel]`. */
     readonly inherited = new Map<string, Array<[string, string]>>();
     /** Direct project members, by project path: `[username, accessLevel]`. */
@@ -21,6 +27,8 @@ export class FakeGitLab {
         this.edition = "ee";
         this.inherited.clear();
         this.direct.clear();
+        this.missingUsers.clear();
+        this.emptyProjects.clear();
     }
 
     projectPath(id: string | number): string | undefined {
@@ -65,7 +73,7 @@ export class FakeGitLab {
         switch (token) {
             case "gitlab:index/getUser:getUser": {
                 // As the provider answers for a username GitLab does not know.
-                if (String(inputs.username).startsWith("ghost")) throw new Error(`GET /users?username=${inputs.username}: 404 user not found`);
+                if (this.missingUsers.has(String(inputs.username).toLowerCase())) throw new Error(`No matching users found: Number of users matching username ${inputs.username}: 0`);
                 const userId = this.userId(inputs.username);
                 return { id: String(userId), userId, username: inputs.username, name: inputs.username };
             }
@@ -94,8 +102,8 @@ export class FakeGitLab {
                     pathWithNamespace: inputs.pathWithNamespace,
                     name: inputs.pathWithNamespace.split("/").pop(),
                     webUrl: `${this.baseUrl}/${inputs.pathWithNamespace}`,
-                    defaultBranch: inputs.pathWithNamespace.endsWith("/empty-model") ? "" : "trunk",
-                    emptyRepo: inputs.pathWithNamespace.endsWith("/empty-model"),
+                    defaultBranch: this.emptyProjects.has(inputs.pathWithNamespace) ? "" : "trunk",
+                    emptyRepo: this.emptyProjects.has(inputs.pathWithNamespace),
                 };
             default:
                 throw new Error(`FakeGitLab: no lookup ${token}`);

@@ -1,12 +1,6 @@
-import type { Registration } from "../../support/harness";
-import { GITLAB } from "../../../policy/policies";
-import { UNKNOWN_VALUE, type FakeResource } from "./fakeArgs";
-
-/** What the fake GitLab returned for one registration: the resource's id and its output state. */
-export interface Created {
-    readonly id: string;
-    readonly state: Record<string, unknown>;
-}
+import { GITLAB } from "../../policy/policies";
+import type { Created, Registration } from "./mockRun";
+import { UNKNOWN_VALUE, type FakeResource } from "./policyArgs";
 
 /**
  * `up`: after an update, every id and output is known.

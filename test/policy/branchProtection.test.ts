@@ -1,5 +1,5 @@
 import { noForcePushOrDeveloperPush as policy } from "../../policy/policies";
-import { UNKNOWN_VALUE, violationsOf } from "./support/fakeArgs";
+import { UNKNOWN_VALUE, violationsOf } from "../../src/check/policyArgs";
 import { protection, rule } from "./support/fixtures";
 
 describe("no-force-push-or-developer-push", () => {

@@ -1,5 +1,5 @@
 import { codeOwnerApprovalWithCodeowners as policy } from "../../policy/policies";
-import { UNKNOWN_VALUE, urnOfFake, violationsOf } from "./support/fakeArgs";
+import { UNKNOWN_VALUE, urnOfFake, violationsOf } from "../../src/check/policyArgs";
 import { component, project, protection, repositoryFile } from "./support/fixtures";
 
 describe("code-owner-approval-with-codeowners", () => {

@@ -1,5 +1,5 @@
 import { defaultBranchGoverned as policy } from "../../policy/policies";
-import { UNKNOWN_VALUE, urnOfFake, violationsOf } from "./support/fakeArgs";
+import { UNKNOWN_VALUE, urnOfFake, violationsOf } from "../../src/check/policyArgs";
 import { component, governedRepository, project, protection, rule } from "./support/fixtures";
 
 const theProject = project();
@@ -41,9 +41,17 @@ describe("default-branch-governed", () => {
         expect(await violationsOf(policy, [theProject, protection()], { requireApprovalRule: false })).toEqual([]);
     });
 
-    it("ignores projects the stack does not manage", async () => {
+    it("ignores projects the stack neither creates nor protects", async () => {
         const adopted = rule("Adopted", { project: "202", approvalsRequired: 0 }, { parent: undefined, name: "adopted-rule" });
         expect(await violationsOf(policy, [...governedRepository(), adopted])).toEqual([]);
+    });
+
+    it("flags an adopted project it protects without a rule that requires approval there", async () => {
+        const adoptedProtection = protection({ project: "202", branch: "trunk", branchProtectionId: 777 }, { parent: undefined, name: "adopted-protection" });
+        const found = await violationsOf(policy, [...governedRepository(), adoptedProtection]);
+        expect(found).toEqual([expect.objectContaining({ urn: urnOfFake(adoptedProtection), message: expect.stringContaining("adopted project 202 is protected by this stack but has no ProjectApprovalRule") })]);
+        const guarded = rule("Adopted", { project: "202", approvalsRequired: 1, protectedBranchIds: [777] }, { parent: undefined, name: "adopted-rule" });
+        expect(await violationsOf(policy, [...governedRepository(), adoptedProtection, guarded])).toEqual([]);
     });
 
     describe("in a preview", () => {

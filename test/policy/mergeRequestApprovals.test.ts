@@ -1,5 +1,5 @@
 import { noApproverOverridePerMergeRequest, noAuthorOrCommitterApproval, resetApprovalsOnPush } from "../../policy/policies";
-import { UNKNOWN_VALUE, violationsOf } from "./support/fakeArgs";
+import { UNKNOWN_VALUE, violationsOf } from "../../src/check/policyArgs";
 import { mrApprovals, protection } from "./support/fixtures";
 
 describe("no-author-or-committer-approval", () => {

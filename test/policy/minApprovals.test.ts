@@ -1,5 +1,5 @@
 import { minApprovalsOnProtectedBranches as policy } from "../../policy/policies";
-import { UNKNOWN_VALUE, urnOfFake, violationsOf } from "./support/fakeArgs";
+import { UNKNOWN_VALUE, urnOfFake, violationsOf } from "../../src/check/policyArgs";
 import { component, governedRepository, project, protection, rule } from "./support/fixtures";
 
 describe("min-approvals-on-protected-branches", () => {

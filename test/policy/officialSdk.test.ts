@@ -1,5 +1,5 @@
 import { GITLAB, policies } from "../../policy/policies";
-import { asStack, runPack, UNKNOWN_VALUE, urnOf, type FakeResource } from "./support/fakeArgs";
+import { asStack, runPack, UNKNOWN_VALUE, urnOf, type FakeResource } from "../../src/check/policyArgs";
 
 /**
  * The official-SDK example of docs/policy-pack.md as a first preview sees it:

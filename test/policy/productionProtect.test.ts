@@ -1,5 +1,5 @@
 import { isProductionStack, productionProjectsProtected as policy } from "../../policy/policies";
-import { asStack, violationsOf } from "./support/fakeArgs";
+import { asStack, violationsOf } from "../../src/check/policyArgs";
 import { project, protection } from "./support/fixtures";
 
 const unprotected = project({}, { protect: false });

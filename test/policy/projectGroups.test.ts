@@ -1,5 +1,5 @@
 import { groupByProject } from "../../policy/lib/projectGroups";
-import { stackArgs, UNKNOWN_VALUE, urnOf, urnOfFake, type FakeResource } from "./support/fakeArgs";
+import { stackArgs, UNKNOWN_VALUE, urnOf, urnOfFake, type FakeResource } from "../../src/check/policyArgs";
 import { component, componentUrn, COMPONENT_TYPE, project, protection, rule } from "./support/fixtures";
 
 /** Project label to the names of the children attributed to it. */

@@ -3,9 +3,10 @@ import * as path from "path";
 import { groupByProject } from "../../policy/lib/projectGroups";
 import { GITLAB, policies } from "../../policy/policies";
 import { evaluate, gitlab, type Registration } from "../support/harness";
-import { ROOT, stackConfig } from "../support/stackFile";
-import { asStack, runPack, stackArgs, type PackConfig, type Violation } from "./support/fakeArgs";
-import { toPolicyResources, urnOf, type Created, type Phase } from "./support/fromRegistrations";
+import { ROOT, fixtureConfig } from "../support/stackFile";
+import { asStack, runPack, stackArgs, type PackConfig, type Violation } from "../../src/check/policyArgs";
+import type { Created } from "../../src/check/mockRun";
+import { toPolicyResources, urnOf, type Phase } from "../../src/check/policyResources";
 
 interface ProgramRun {
     readonly registrations: Registration[];
@@ -36,20 +37,20 @@ const PHASES: Phase[] = ["preview", "up"];
 const NS = "ml-model-governance";
 type Config = Record<string, any>;
 function prodWith(change: (defaults: Config, repository: Config) => void): Config {
-    const config = structuredClone(stackConfig("prod")) as Config;
+    const config = structuredClone(fixtureConfig("prod")) as Config;
     change(config[`${NS}:defaults`], config[`${NS}:repositories`][0]);
     return config;
 }
 
-describe("Pulumi.prod.yaml under the policy pack", () => {
+describe("the prod fixture under the policy pack", () => {
     it.each(PHASES)("passes every policy (%s)", async (phase) => {
-        const found = await analyze(await runProgram(stackConfig("prod"), "prod"), "prod", phase);
+        const found = await analyze(await runProgram(fixtureConfig("prod"), "prod"), "prod", phase);
         expect(found).toEqual([]);
     });
 
     // Guards the pass above against being vacuous: the checks did see the project and its children.
     it.each(PHASES)("hands the stack policies one project with its protection, rules and settings attached (%s)", async (phase) => {
-        const run = await runProgram(stackConfig("prod"), "prod");
+        const run = await runProgram(fixtureConfig("prod"), "prod");
         const resources = toPolicyResources(run.registrations, run.created, "prod", phase);
         const urns = new Set(resources.map((r) => r.urn));
         for (const r of resources) if (r.parent !== undefined) expect(urns).toContain(r.parent);
@@ -62,15 +63,15 @@ describe("Pulumi.prod.yaml under the policy pack", () => {
     });
 });
 
-describe("Pulumi.dev.yaml under the policy pack", () => {
+describe("the dev fixture under the policy pack", () => {
     it.each(PHASES)("has no mandatory violation with policy/config/dev.json, and one advisory (%s)", async (phase) => {
-        const found = await analyze(await runProgram(stackConfig("dev"), "dev"), "dev", phase, DEV_POLICY_CONFIG);
+        const found = await analyze(await runProgram(fixtureConfig("dev"), "dev"), "dev", phase, DEV_POLICY_CONFIG);
         expect(found.filter((v) => v.level === "mandatory")).toEqual([]);
         expect(found.map((v) => [v.policy, v.level])).toEqual([["reset-approvals-on-push", "advisory"]]);
     });
 
     it("needs that config: with the pack's production-grade defaults dev's single approval is flagged", async () => {
-        const found = await analyze(await runProgram(stackConfig("dev"), "dev"), "dev", "up");
+        const found = await analyze(await runProgram(fixtureConfig("dev"), "dev"), "dev", "up");
         expect(policyNames(found.filter((v) => v.level === "mandatory"))).toEqual(["min-approvals-on-protected-branches", "reset-approvals-on-push"]);
     });
 });
@@ -122,7 +123,7 @@ describe("prod registrations weakened where the config validator would refuse", 
 
     describe.each(PHASES)("(%s)", (phase) => {
         it.each(edits)("%s is flagged by the right policy", async (_, edit, expected) => {
-            const run = await runProgram(stackConfig("prod"), "prod");
+            const run = await runProgram(fixtureConfig("prod"), "prod");
             const edited = edit(run.registrations);
             // An added registration reuses its original's provider state.
             const created = new Map(run.created);

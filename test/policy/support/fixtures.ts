@@ -1,5 +1,5 @@
 import { GITLAB } from "../../../policy/policies";
-import { urnOf, type FakeResource } from "./fakeArgs";
+import { urnOf, type FakeResource } from "../../../src/check/policyArgs";
 
 /** The component our program parents each repository's resources under. */
 export const COMPONENT_TYPE = "ml-model-governance:index:ModelGovernance";
@@ -48,7 +48,7 @@ export function rule(name: string, props: Props = {}, extra: Extra = {}): FakeRe
         type: GITLAB.approvalRule,
         name: `fraud-rule-${name.toLowerCase().replace(/\W+/g, "-")}`,
         parent: componentUrn(),
-        props: { project: PROJECT_ID, name, ruleType: "regular", approvalsRequired: 2, appliesToAllProtectedBranches: false, protectedBranchIds: [PROTECTION_ID], ...props },
+        props: { project: PROJECT_ID, name, ruleType: "regular", approvalsRequired: 2, protectedBranchIds: [PROTECTION_ID], groupIds: [7], ...props },
         ...extra,
     };
 }

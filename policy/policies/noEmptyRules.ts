@@ -1,0 +1,27 @@
+import type { PolicyConfigSchema, ResourceValidationPolicy } from "@pulumi/policy";
+import { configOf } from "../lib/config";
+import { GITLAB } from "../lib/tokens";
+import { field, num } from "../lib/values";
+import { isProductionStack, productionConfigSchema, type ProductionConfig } from "./productionProtect";
+
+const configSchema: PolicyConfigSchema = productionConfigSchema;
+
+/**
+ * Check 9, the same rule as the program's config validation: in production a
+ * regular approval rule that requires no approval guards nothing, yet reads
+ * as governance in every summary.
+ */
+export const noEmptyApprovalRulesInProduction: ResourceValidationPolicy = {
+    name: "no-empty-approval-rules-in-production",
+    description: "In a production stack every regular ProjectApprovalRule requires at least one approval.",
+    enforcementLevel: "mandatory",
+    configSchema,
+    validateResource: (args, reportViolation) => {
+        if (args.type !== GITLAB.approvalRule) return;
+        if (!isProductionStack(configOf<ProductionConfig>(configSchema, args))) return;
+        const type = field(args.props, "ruleType");
+        if ((type === undefined || type === "regular") && num(args.props, "approvalsRequired") === 0) {
+            reportViolation(`rule "${String(field(args.props, "name"))}" requires 0 approvals in a production stack: it guards nothing. Require at least 1, or remove the rule.`);
+        }
+    },
+};

@@ -1,0 +1,124 @@
+import * as pulumi from "@pulumi/pulumi";
+import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
+import { loadStackConfig, NAMESPACE } from "../config";
+import { governFleet, type FleetOutputs } from "../governance";
+import { OfflineGitLab } from "./offlineGitLab";
+
+/**
+ * Runs the program as `pulumi preview` would, but under Pulumi's runtime
+ * mocks: registrations and invokes are recorded instead of sent, and lookups
+ * are answered by an offline GitLab with stable fake ids. Used by
+ * `npm run check` and by the unit tests.
+ */
+
+/** A resource registration as the engine would receive it. */
+export interface Registration {
+    readonly type: string;
+    readonly name: string;
+    readonly custom: boolean;
+    readonly inputs: Record<string, unknown>;
+    readonly version: string;
+    readonly protect: boolean;
+    readonly retainOnDelete: boolean;
+    readonly parent: string;
+    /** URNs from `dependsOn` and from Output inputs. */
+    readonly dependencies: readonly string[];
+}
+
+/** An invoke as the engine would receive it. */
+export interface Invocation {
+    readonly token: string;
+    readonly inputs: Record<string, unknown>;
+    readonly version: string;
+}
+
+/** What the offline GitLab returned for one registration: the resource's id and its output state. */
+export interface Created {
+    readonly id: string;
+    readonly state: Record<string, unknown>;
+}
+
+interface RequestMeta {
+    version: string;
+    protect: boolean;
+    retainOnDelete: boolean;
+    parent: string;
+    dependencies: string[];
+}
+
+export const recorded = { resources: [] as Registration[], invokes: [] as Invocation[], created: new Map<string, Created>() };
+
+// The mock callbacks do not see request options, so read them off the request
+// just before the monitor calls the mock; the monitor does so synchronously.
+let pending: RequestMeta | undefined;
+const monitor = MockMonitor.prototype as unknown as Record<string, (req: any, cb: unknown) => Promise<void>>;
+const registerResource = monitor.registerResource;
+const invoke = monitor.invoke;
+monitor.registerResource = function (req, cb) {
+    pending = {
+        version: req.getVersion(),
+        protect: req.getProtect() === true,
+        retainOnDelete: req.getRetainondelete() === true,
+        parent: req.getParent(),
+        dependencies: req.getDependenciesList(),
+    };
+    return registerResource.call(this, req, cb);
+};
+monitor.invoke = function (req, cb) {
+    pending = { version: req.getVersion(), protect: false, retainOnDelete: false, parent: "", dependencies: [] };
+    return invoke.call(this, req, cb);
+};
+
+function take(): RequestMeta {
+    if (pending === undefined) throw new Error("mock run: a mock was called without a request");
+    const meta = pending;
+    pending = undefined;
+    return meta;
+}
+
+function mocksFor(gitlab: OfflineGitLab): pulumi.runtime.Mocks {
+    return {
+        newResource(args) {
+            const meta = take();
+            recorded.resources.push({ type: args.type, name: args.name, custom: args.custom === true, inputs: args.inputs, ...meta });
+            const made = gitlab.create(args.type, args.name, args.inputs);
+            recorded.created.set(args.name, made);
+            return made;
+        },
+        call(args) {
+            const meta = take();
+            recorded.invokes.push({ token: args.token, inputs: args.inputs, version: meta.version });
+            return gitlab.lookup(args.token, args.inputs);
+        },
+    };
+}
+
+export function promiseOf<T>(output: pulumi.Output<T>): Promise<T> {
+    return new Promise((resolve) => output.apply(resolve));
+}
+
+/** Stack config as Pulumi hands it to a program: namespaced keys, structured values as JSON. */
+export function toConfigMap(config: Record<string, unknown>): Record<string, string> {
+    return Object.fromEntries(Object.entries(config).map(([k, v]) => [k.includes(":") ? k : `${NAMESPACE}:${k}`, typeof v === "string" ? v : JSON.stringify(v)]));
+}
+
+export interface MockRun {
+    readonly fleet: FleetOutputs;
+    readonly resources: readonly Registration[];
+    readonly invokes: readonly Invocation[];
+    readonly created: ReadonlyMap<string, Created>;
+}
+
+/** Run the program on a config and wait for every registration. */
+export async function runUnderMocks(config: Record<string, unknown>, stack: string, gitlab: OfflineGitLab): Promise<MockRun> {
+    await pulumi.runtime.setMocks(mocksFor(gitlab), "ml-model-governance", stack, false);
+    recorded.resources = [];
+    recorded.invokes = [];
+    recorded.created = new Map();
+    pulumi.runtime.setAllConfig(toConfigMap(config));
+    const fleet = await governFleet(loadStackConfig());
+    const resources = fleet.components.flatMap((c) => [c, ...c.children]);
+    await Promise.all(resources.map((r) => promiseOf(r.urn)));
+    await Promise.all(fleet.components.map((c) => promiseOf(pulumi.all([c.webUrl, c.projectId]))));
+    return { fleet, resources: [...recorded.resources], invokes: [...recorded.invokes], created: new Map(recorded.created) };
+}

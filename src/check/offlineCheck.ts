@@ -1,0 +1,62 @@
+import * as fs from "fs";
+import * as path from "path";
+import { contractViolations } from "../../engine/contract/providerRules";
+import { invokeViolations, registrationViolations, subsetSchema } from "../../engine/contract/schemaConformance";
+import { policies } from "../../policy/policies";
+import { parseGovernanceConfig } from "../config";
+import { readStackFile } from "../config/stackFile";
+import { runUnderMocks } from "./mockRun";
+import { OfflineGitLab } from "./offlineGitLab";
+import { asStack, runPack, type PackConfig, type Violation } from "./policyArgs";
+import { toPolicyResources, type Phase } from "./policyResources";
+
+export interface CheckResult {
+    /** What would fail `pulumi preview` or `pulumi up`: provider contract and mandatory policies. */
+    readonly errors: readonly string[];
+    /** Advisory policy violations: printed, not failing. */
+    readonly advisories: readonly string[];
+}
+
+/** `policy/config/<stack>.json`, the pack config `.gitlab-ci.yml` passes for that stack, when there is one. */
+export function packConfigPath(root: string, stack: string): string | undefined {
+    const file = path.join(root, "policy", "config", `${stack}.json`);
+    return fs.existsSync(file) ? file : undefined;
+}
+
+/**
+ * Everything `pulumi preview --policy-pack policy` would say about a stack,
+ * offline: the config is validated by the program's own code (throwing its
+ * named-key errors), the program runs under mocks, every registration is held
+ * to the provider's schema and contract, and the very policies of the pack
+ * judge the result, in a first preview and after `up`.
+ */
+export async function checkStack(root: string, stack: string): Promise<CheckResult> {
+    const file = readStackFile(path.join(root, `Pulumi.${stack}.yaml`));
+    const config = parseGovernanceConfig(file.namespace, { stack, allKeys: file.allKeys });
+    const gitlab = new OfflineGitLab();
+    gitlab.edition = config.edition;
+    const run = await runUnderMocks(Object.fromEntries(Object.entries(file.namespace)), stack, gitlab);
+
+    const schema = subsetSchema();
+    const errors = [
+        ...run.resources.filter((r) => r.type.startsWith("gitlab:")).flatMap((r) => [
+            ...registrationViolations(r.type, r.name, r.inputs, schema),
+            ...contractViolations(r.type, r.inputs, { edition: config.edition }).map((v) => `${r.name}: ${v}`),
+        ]),
+        ...run.invokes.flatMap((i) => invokeViolations(i.token, i.inputs, schema)),
+    ];
+
+    const packFile = packConfigPath(root, stack);
+    const packConfig = packFile === undefined ? {} : (JSON.parse(fs.readFileSync(packFile, "utf8")) as PackConfig);
+    const found: Violation[] = [];
+    for (const phase of ["preview", "up"] as Phase[]) {
+        const resources = toPolicyResources(run.resources, run.created, stack, phase);
+        found.push(...(await asStack(stack, () => runPack(policies, resources, packConfig))));
+    }
+    const line = (v: Violation) => `[${v.policy}] ${v.message}`;
+    const unique = (lines: string[]) => [...new Set(lines)];
+    return {
+        errors: unique([...errors, ...found.filter((v) => v.level === "mandatory").map(line)]),
+        advisories: unique(found.filter((v) => v.level === "advisory").map(line)),
+    };
+}

@@ -1,0 +1,106 @@
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { parseDocument } from "yaml";
+import { run } from "../src/check/cli";
+import { checkStack } from "../src/check/offlineCheck";
+import { COMMITTED_STACKS, ROOT } from "./support/stackFile";
+
+/** A scratch project directory holding copies of the given stack files and the pack's configs. */
+function scratch(files: Record<string, string>): string {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "check-"));
+    fs.cpSync(path.join(ROOT, "policy", "config"), path.join(dir, "policy", "config"), { recursive: true });
+    for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
+    return dir;
+}
+
+const fixture = (name: string) => fs.readFileSync(path.join(ROOT, "test", "fixtures", "stacks", `${name}.yaml`), "utf8");
+
+/** Edit a stack file's `config:` as a YAML document, keeping everything else. */
+function edit(text: string, change: (config: Record<string, any>) => void): string {
+    const doc = parseDocument(text);
+    const config = doc.toJS().config as Record<string, any>;
+    change(config);
+    doc.set("config", config);
+    return doc.toString();
+}
+
+async function check(files: Record<string, string>, stack: string): Promise<{ code: number; out: string; err: string }> {
+    let out = "";
+    let err = "";
+    const code = await run([stack], scratch(files), (s) => (out += s), (s) => (err += s));
+    return { code, out, err };
+}
+
+const NS = "ml-model-governance";
+
+describe("the committed stack files (invariants only: they are the user's to edit)", () => {
+    it.each(COMMITTED_STACKS)("Pulumi.%s.yaml validates and passes the provider contract and every mandatory policy", async (stack) => {
+        expect((await checkStack(ROOT, stack)).errors).toEqual([]);
+    });
+
+    it("still pass after an everyday edit: an approver added, the weakest rule removed", async () => {
+        const text = fs.readFileSync(path.join(ROOT, "Pulumi.prod.yaml"), "utf8");
+        const edited = edit(text, (config) => {
+            const repo = config[`${NS}:repositories`][0];
+            const rules: Array<{ approvalsRequired: number; users?: string[] }> = repo.approvalRules ?? config[`${NS}:defaults`].approvalRules;
+            const strongest = rules.reduce((a, b) => (b.approvalsRequired > a.approvalsRequired ? b : a));
+            strongest.users = [...(strongest.users ?? []), "new.approver"];
+            if (rules.length > 1) rules.splice(rules.indexOf(rules.reduce((a, b) => (b.approvalsRequired < a.approvalsRequired ? b : a))), 1);
+        });
+        expect(edited).not.toBe(text);
+        const dir = scratch({ "Pulumi.prod.yaml": edited });
+        expect((await checkStack(dir, "prod")).errors).toEqual([]);
+    });
+});
+
+describe("npm run check agrees with the policy pack", () => {
+    it("fails a second prod repository with one approval, as the pack would", async () => {
+        const files = {
+            "Pulumi.prod.yaml": edit(fixture("prod"), (c) => c[`${NS}:repositories`].push({ name: "Ranker", approvalRules: [{ name: "Lead", approvalsRequired: 1, groups: ["acme-ml/ml-leads"] }] })),
+        };
+        const { code, err } = await check(files, "prod");
+        expect(code).toBe(1);
+        expect(err).toContain("[min-approvals-on-protected-branches] merge requests into protected branch");
+        expect(err).toContain("need only 1 approval(s); expected at least 2");
+    });
+
+    it("fails a Free dev stack without approval rules under the pack's defaults, and passes it once the pack config says Free", async () => {
+        const free = edit(fixture("dev"), (c) => {
+            c[`${NS}:tier`] = "free";
+            delete c[`${NS}:defaults`].mergeRequestApprovals;
+            delete c[`${NS}:defaults`].pushRules;
+            delete c[`${NS}:repositories`][0].approvalRules;
+        });
+        const { code, err } = await check({ "Pulumi.dev.yaml": free }, "dev");
+        expect(code).toBe(1);
+        expect(err).toContain("[default-branch-governed]");
+        const dir = scratch({ "Pulumi.dev.yaml": free });
+        fs.writeFileSync(path.join(dir, "policy", "config", "dev.json"), JSON.stringify({ "default-branch-governed": { requireApprovalRule: false }, "min-approvals-on-protected-branches": { minApprovals: 1 } }));
+        expect((await checkStack(dir, "dev")).errors).toEqual([]);
+    });
+
+    it("fails an adopted prod project with no approval rules", async () => {
+        const adopted = edit(fixture("prod"), (c) => c[`${NS}:repositories`].push({ existing: "acme-ml/models/legacy-ranker" }));
+        const { code, err } = await check({ "Pulumi.prod.yaml": adopted }, "prod");
+        expect(code).toBe(1);
+        expect(err).toContain("[default-branch-governed] adopted project");
+    });
+
+    it("fails a prod rule that requires no approval in validation (the pack has the same rule: no-empty-approval-rules-in-production)", async () => {
+        const zero = edit(fixture("prod"), (c) => (c[`${NS}:repositories`][0].approvalRules[1].approvalsRequired = 0));
+        const { code, err } = await check({ "Pulumi.prod.yaml": zero }, "prod");
+        expect(code).toBe(1);
+        expect(err).toContain("ml-model-governance:repositories[0].approvalRules[1].approvalsRequired: got 0; expected at least 1 in a production stack");
+    });
+
+    it("prints advisories, names the pack config it used, and explains itself", async () => {
+        const { code, out } = await check({ "Pulumi.dev.yaml": fixture("dev") }, "dev");
+        expect(code).toBe(0);
+        expect(out).toContain("advisory: [reset-approvals-on-push]");
+        expect(out).toContain("Pulumi.dev.yaml: valid; policy pack with policy/config/dev.json: no mandatory violation");
+        let help = "";
+        expect(await run(["--help"], ROOT, (s) => (help += s), () => undefined)).toBe(0);
+        expect(help).toContain("usage: npm run check -- <stack>");
+    });
+});
