@@ -62,6 +62,7 @@ describe("a username GitLab does not know", () => {
     it("fails the run in the lookups, naming the key that holds it, before any resource is registered", async () => {
         const config = baseConfig();
         config.repositories[0].approvalRules[0].users = ["priya.raman", "ghost.user", "elena.petrova"];
+        gitlab.missingUsers.add("ghost.user");
         const error = await evaluate(config).catch((e: unknown) => e);
         expect(error).toBeInstanceOf(GitLabLookupError);
         expect((error as Error).message).toContain('ml-model-governance:repositories[0].approvalRules[0].users[1]: got "ghost.user"; GitLab has no user "ghost.user" that the token can see');

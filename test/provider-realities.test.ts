@@ -114,6 +114,7 @@ describe("the GitLab edition", () => {
 describe("adopting an empty repository", () => {
     it("fails at preview with the config key and what to do, before any resource", async () => {
         const config = baseConfig();
+        gitlab.emptyProjects.add("acme-ml/models/empty-model");
         config.repositories = [{ existing: "acme-ml/models/empty-model", approvalRules: [{ name: "Leads", approvalsRequired: 1, groups: ["acme-ml/leads"] }] }];
         const error = await evaluate(config).catch((e: unknown) => e);
         expect(error).toBeInstanceOf(GitLabLookupError);
