@@ -18,7 +18,10 @@ async function notesServer(notes: Array<{ id: number; body: string }>) {
             calls.push(`${req.method} ${req.url?.split("?")[0]} ${req.headers["private-token"]}`);
             const url = new URL(req.url ?? "", "http://x");
             const id = Number(/\/notes\/(\d+)$/.exec(url.pathname)?.[1]);
-            if (req.method === "GET") return res.end(JSON.stringify([...notes].reverse()));
+            if (req.method === "GET") {
+                res.end(JSON.stringify([...notes].reverse()));
+                return;
+            }
             const body = (JSON.parse(text) as { body: string }).body;
             if (req.method === "POST") notes.push({ id: notes.length + 1, body });
             else notes.find((n) => n.id === id)!.body = body;

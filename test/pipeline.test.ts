@@ -38,7 +38,6 @@ function commands(name: string, raw = false): string[] {
         .map((line: string) => line.replace(/\$\{?(\w+)\}?/g, (whole, v: string) => (v in vars ? String(vars[v]) : whole)));
 }
 
-const has = (name: string, pattern: RegExp) => commands(name).some((c) => pattern.test(c));
 
 /** Evaluates the `if:` expressions this file uses: `$A == "x"`, `$A != $B`, joined by `&&`. */
 function holds(expression: string, env: Record<string, string>): boolean {

@@ -1,6 +1,6 @@
-import { contractViolations, CONTRACT_RULES } from "../engine/contract/providerRules";
-import { FULL_SCHEMA, fullSchemaSubset, invokeViolations, registrationViolations, subsetSchema } from "../engine/contract/schemaConformance";
-import { UNKNOWN } from "../engine/contract/unknown";
+import { contractViolations, CONTRACT_RULES } from "../src/contract/providerRules";
+import { FULL_SCHEMA, fullSchemaSubset, invokeViolations, registrationViolations, subsetSchema } from "../src/contract/schemaConformance";
+import { UNKNOWN } from "../src/contract/unknown";
 import { evaluate } from "./support/harness";
 import { scenarios } from "./support/scenarios";
 

@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
-import { contractViolations } from "../../engine/contract/providerRules";
-import { invokeViolations, registrationViolations, subsetSchema } from "../../engine/contract/schemaConformance";
+import { contractViolations } from "../contract/providerRules";
+import { invokeViolations, registrationViolations, subsetSchema } from "../contract/schemaConformance";
 import { policies } from "../../policy/policies";
 import { parseGovernanceConfig } from "../config";
 import { readStackFile } from "../config/stackFile";
