@@ -3,6 +3,8 @@ module.exports = {
     testEnvironment: "node",
     roots: ["<rootDir>/test"],
     testMatch: ["**/*.test.ts"],
+    // The engine suite runs the real CLI: `npm run test:engine` (jest.engine.config.js).
+    testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/engine/"],
     // Type checking runs once, in `tsc --noEmit`; with isolatedModules in
     // tsconfig.json, ts-jest only transpiles, file by file.
     transform: { "^.+\\.ts$": "ts-jest" },

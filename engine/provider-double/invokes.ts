@@ -1,0 +1,95 @@
+import type { Props } from "./propertyValues";
+import { encodePath, type RestClient } from "./restClient";
+import { levelName } from "./resources/handler";
+
+// The data sources the program reads, as terraform-provider-gitlab's
+// (plugin framework) data sources call them.
+type Invoke = (args: Props, api: RestClient) => Promise<Props>;
+
+function user(u: any): Props {
+    return {
+        id: String(u.id),
+        userId: u.id,
+        username: u.username,
+        name: u.name,
+        email: u.email ?? "",
+        publicEmail: u.public_email ?? "",
+        state: u.state,
+        isAdmin: u.is_admin ?? false,
+        isBot: u.bot ?? false,
+        avatarUrl: u.avatar_url ?? "",
+        websiteUrl: u.website_url ?? "",
+        namespaceId: u.namespace_id ?? 0,
+    };
+}
+
+function member(m: any): Props {
+    return { id: m.id, username: m.username, name: m.name, state: m.state, accessLevel: levelName(m.access_level), expiresAt: m.expires_at ?? "", webUrl: m.web_url ?? "", avatarUrl: m.avatar_url ?? "" };
+}
+
+/** Every page of a list, the way the data sources page through members. */
+async function all(api: RestClient, path: string): Promise<any[]> {
+    const out: any[] = [];
+    for (let page = 1; ; page++) {
+        const sep = path.includes("?") ? "&" : "?";
+        const items = await api.get<any[]>(`${path}${sep}per_page=100&page=${page}`);
+        out.push(...items);
+        if (items.length < 100) return out;
+    }
+}
+
+export const INVOKES: Readonly<Record<string, Invoke>> = {
+    "gitlab:index/getUser:getUser": async (args, api) => {
+        if (args.userId !== undefined) return user(await api.get(`users/${args.userId}`));
+        const username = String(args.username).toLowerCase();
+        const found = await api.get<any[]>(`users?username=${encodeURIComponent(username)}`);
+        if (found.length !== 1) throw new Error(`No matching users found: Number of users matching username ${username}: ${found.length}`);
+        return user(found[0]);
+    },
+    "gitlab:index/getGroup:getGroup": async (args, api) => {
+        const lookup = args.groupId ?? args.fullPath;
+        let g: any;
+        try {
+            g = await api.get(`groups/${encodePath(String(lookup))}?with_projects=false`);
+        } catch (e) {
+            throw new Error(`Unable to get group ${lookup}: ${(e as Error).message}`);
+        }
+        return { id: String(g.id), groupId: g.id, fullPath: g.full_path, fullName: g.full_name ?? g.name, name: g.name, path: g.path, webUrl: g.web_url, parentId: g.parent_id ?? 0, visibilityLevel: g.visibility };
+    },
+    "gitlab:index/getProject:getProject": async (args, api) => {
+        let p: any;
+        try {
+            p = await api.get(`projects/${encodePath(String(args.id ?? args.pathWithNamespace))}`);
+        } catch (e) {
+            throw new Error(`Unable to read project: ${(e as Error).message}`);
+        }
+        return {
+            id: String(p.id),
+            name: p.name,
+            path: p.path,
+            pathWithNamespace: p.path_with_namespace,
+            defaultBranch: p.default_branch ?? "",
+            emptyRepo: p.empty_repo ?? false,
+            archived: p.archived ?? false,
+            webUrl: p.web_url,
+            namespaceId: p.namespace?.id ?? 0,
+            visibilityLevel: p.visibility,
+            sharedWithGroups: (p.shared_with_groups ?? []).map((g: any) => ({ groupId: g.group_id, groupName: g.group_name, groupFullPath: g.group_full_path, groupAccessLevel: levelName(g.group_access_level) })),
+        };
+    },
+    "gitlab:index/getProjectMembership:getProjectMembership": async (args, api) => {
+        const project = String(args.project);
+        const ids = Array.isArray(args.userIds) ? args.userIds.map((id) => `user_ids[]=${id}`).join("&") : "";
+        const members = await all(api, `projects/${encodePath(project)}/members${args.inherited === true ? "/all" : ""}${ids ? `?${ids}` : ""}`);
+        return { id: project, project, inherited: args.inherited === true, userIds: args.userIds ?? [], members: members.map(member) };
+    },
+    "gitlab:index/getGroupMembership:getGroupMembership": async (args, api) => {
+        const group = String(args.groupId ?? args.fullPath);
+        const members = await all(api, `groups/${encodePath(group)}/members${args.inherited === true ? "/all" : ""}`);
+        return { id: group, fullPath: args.fullPath ?? "", groupId: args.groupId ?? 0, inherited: args.inherited === true, members: members.map(member) };
+    },
+    "gitlab:index/getMetadata:getMetadata": async (_args, api) => {
+        const m = await api.get("metadata");
+        return { id: "1", version: m.version, revision: m.revision, enterprise: m.enterprise === true, kas: { enabled: false, externalUrl: "", version: "" } };
+    },
+};

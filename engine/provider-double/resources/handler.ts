@@ -1,0 +1,73 @@
+import type { Edition } from "../../../src/contract/providerRules";
+import type { Props } from "../propertyValues";
+import type { RestClient } from "../restClient";
+
+export interface DoubleContext {
+    readonly api: RestClient;
+    /** `GET /metadata`, once per process, as the provider caches it. */
+    edition(): Promise<Edition>;
+}
+
+export interface ReadResult {
+    /** The full state: inputs as GitLab has them, plus computed outputs. */
+    readonly outputs: Props;
+    /** The input properties as GitLab has them (drift shows as a difference from the program's inputs). */
+    readonly observed: Props;
+}
+
+/**
+ * One resource type, done the way terraform-provider-gitlab v19.2.1 does it:
+ * the same REST calls in the same order (see docs/engine-tests.md).
+ */
+export interface ResourceHandler {
+    /** Optional+Computed inputs: absent from the new inputs means "keep what the state has", never a diff. */
+    readonly sticky: readonly string[];
+    /** Inputs the provider replaces the resource for (PF RequiresReplace), besides the schema's willReplaceOnChanges. */
+    readonly replaceOn: readonly string[];
+    /** TF Set attributes: compared without order. */
+    readonly sets: readonly string[];
+    /** Output-only properties: unknown in a preview of a create. */
+    readonly computed: readonly string[];
+    create(inputs: Props, ctx: DoubleContext): Promise<{ id: string; outputs: Props }>;
+    /** Undefined when the object is gone from GitLab: the engine then drops it from the state. */
+    read(id: string, state: Props, ctx: DoubleContext): Promise<ReadResult | undefined>;
+    update(id: string, state: Props, news: Props, ctx: DoubleContext): Promise<Props>;
+    delete(id: string, state: Props, ctx: DoubleContext): Promise<void>;
+}
+
+/** GitLab's access levels by the provider's names (`api.AccessLevelValueToName`). */
+export const ACCESS_LEVELS: Readonly<Record<string, number>> = {
+    "no one": 0,
+    minimal: 5,
+    guest: 10,
+    planner: 15,
+    reporter: 20,
+    security_manager: 25,
+    developer: 30,
+    maintainer: 40,
+    owner: 50,
+    admin: 60,
+};
+
+export function levelValue(name: unknown): number {
+    const value = ACCESS_LEVELS[String(name)];
+    if (value === undefined) throw new Error(`unknown access level ${JSON.stringify(name)}`);
+    return value;
+}
+
+export function levelName(value: unknown): string {
+    const found = Object.entries(ACCESS_LEVELS).find(([, v]) => v === value);
+    if (found === undefined) throw new Error(`unknown access level value ${JSON.stringify(value)}`);
+    return found[0];
+}
+
+/** The project part of a `<project>:<rest>` id. */
+export function splitId(id: string, parts: number): string[] {
+    const out = id.split(":");
+    return parts === 2 ? [out[0], out.slice(1).join(":")] : [out[0], out[1], out.slice(2).join(":")];
+}
+
+/** Only the properties that are set, for bodies that send "known and non-null" values. */
+export function defined<T extends Record<string, unknown>>(record: T): Partial<T> {
+    return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined && v !== null)) as Partial<T>;
+}

@@ -1,0 +1,320 @@
+import * as grpc from "@grpc/grpc-js";
+import * as emptyproto from "google-protobuf/google/protobuf/empty_pb";
+import * as plugproto from "@pulumi/pulumi/proto/plugin_pb";
+import * as provproto from "@pulumi/pulumi/proto/provider_pb";
+import * as services from "@pulumi/pulumi/proto/provider_grpc_pb";
+import { contractViolations, type Edition } from "../../src/contract/providerRules";
+import { registrationViolations, invokeViolations, type ProviderSchema } from "../../src/contract/schemaConformance";
+import { containsUnknown, UNKNOWN } from "../../src/contract/unknown";
+import { INVOKES } from "./invokes";
+import { decode, encode, type Props } from "./propertyValues";
+import { RestClient } from "./restClient";
+import { RESOURCES } from "./resources";
+import type { DoubleContext, ResourceHandler } from "./resources/handler";
+
+export const PROVIDER_VERSION = "10.1.1";
+
+/** The type token from a URN: `urn:pulumi:stack::project::parent$type::name`. */
+function typeOf(urn: string): string {
+    const types = urn.split("::")[2] ?? "";
+    return types.split("$").pop() ?? "";
+}
+
+const { Kind } = provproto.PropertyDiff;
+
+/** Equal as the provider's plan sees it: nested attributes the inputs leave out are computed, so not compared. */
+function matches(wanted: unknown, have: unknown, unordered: boolean): boolean {
+    if (Array.isArray(wanted)) {
+        if (!Array.isArray(have) || have.length !== wanted.length) return false;
+        if (!unordered) return wanted.every((w, i) => matches(w, have[i], false));
+        const left = [...have];
+        return wanted.every((w) => {
+            const i = left.findIndex((h) => matches(w, h, true));
+            if (i < 0) return false;
+            left.splice(i, 1);
+            return true;
+        });
+    }
+    if (wanted !== null && typeof wanted === "object") {
+        if (have === null || typeof have !== "object") return false;
+        return Object.entries(wanted).every(([k, v]) => v === undefined || matches(v, (have as Record<string, unknown>)[k], false));
+    }
+    return wanted === have;
+}
+
+interface PropertyChange {
+    readonly key: string;
+    readonly kind: number;
+}
+
+/**
+ * A pulumi-gitlab provider plugin of our own, for tests only: it serves the
+ * real schema, checks every input against it and against the provider's
+ * contract (engine/contract), and performs each resource's REST calls against
+ * GitLab's API (a stand-in, in the tests) in the order the real provider does.
+ */
+export class ProviderDouble {
+    private api?: RestClient;
+    private editionPromise?: Promise<Edition>;
+
+    constructor(readonly schema: ProviderSchema) {}
+
+    private context(): DoubleContext {
+        const api = this.api;
+        if (api === undefined) throw new Error("the provider is not configured");
+        return {
+            api,
+            edition: () => (this.editionPromise ??= api.get("metadata").then((m: any) => (m.enterprise === true || String(m.version).includes("-ee") ? "ee" : "ce"))),
+        };
+    }
+
+    private handler(urn: string): [string, ResourceHandler] {
+        const type = typeOf(urn);
+        const handler = RESOURCES[type];
+        if (handler === undefined) throw new Error(`the provider double does not implement ${type}`);
+        return [type, handler];
+    }
+
+    private replaces(type: string, handler: ResourceHandler): Set<string> {
+        const specs = this.schema.resources[type]?.inputProperties ?? {};
+        return new Set([...handler.replaceOn, ...Object.entries(specs).filter(([, s]) => (s as { willReplaceOnChanges?: boolean }).willReplaceOnChanges).map(([k]) => k)]);
+    }
+
+    private secretOutputs(type: string, inputSecrets: Iterable<string>): string[] {
+        const props = this.schema.resources[type]?.properties ?? {};
+        return [...Object.entries(props).filter(([, s]) => (s as { secret?: boolean }).secret).map(([k]) => k), ...inputSecrets];
+    }
+
+    async configure(args: Props): Promise<void> {
+        const env = process.env;
+        const baseUrl = String(args.baseUrl ?? env.GITLAB_BASE_URL ?? "https://gitlab.com/api/v4/");
+        const token = String(args.token ?? env.GITLAB_TOKEN ?? "");
+        this.api = new RestClient(baseUrl, token);
+        const early = args.earlyAuthCheck ?? (env.GITLAB_EARLY_AUTH_CHECK === undefined ? true : env.GITLAB_EARLY_AUTH_CHECK === "true");
+        if (early === true || early === "true") await this.api.get("user");
+    }
+
+    async check(urn: string, news: Props): Promise<Array<{ property: string; reason: string }>> {
+        const [type] = this.handler(urn);
+        const name = urn.split("::").pop() ?? urn;
+        const schemaProblems = registrationViolations(type, name, news, this.schema);
+        const edition = type === "gitlab:index/branchProtection:BranchProtection" ? await this.context().edition() : "ee";
+        const contract = contractViolations(type, news, { edition });
+        return [...schemaProblems, ...contract].map((reason) => ({ property: "", reason }));
+    }
+
+    diff(urn: string, oldInputs: Props, news: Props): { changes: PropertyChange[]; replace: boolean } {
+        const [type, handler] = this.handler(urn);
+        const replaces = this.replaces(type, handler);
+        const changes: PropertyChange[] = [];
+        for (const key of new Set([...Object.keys(oldInputs), ...Object.keys(news)])) {
+            const wanted = news[key];
+            const had = oldInputs[key];
+            if (wanted === undefined && handler.sticky.includes(key)) continue;
+            if (!containsUnknown(wanted) && wanted !== undefined && had !== undefined && matches(wanted, had, handler.sets.includes(key)) && matches(had, wanted, handler.sets.includes(key))) continue;
+            if (wanted === undefined && had === undefined) continue;
+            const replace = replaces.has(key);
+            const kind = had === undefined ? (replace ? Kind.ADD_REPLACE : Kind.ADD) : wanted === undefined ? (replace ? Kind.DELETE_REPLACE : Kind.DELETE) : replace ? Kind.UPDATE_REPLACE : Kind.UPDATE;
+            changes.push({ key, kind });
+        }
+        return { changes, replace: changes.some((c) => [Kind.ADD_REPLACE, Kind.DELETE_REPLACE, Kind.UPDATE_REPLACE].includes(c.kind as 1 | 3 | 5)) };
+    }
+
+    /** Sticky inputs the new inputs leave out keep the state's value, as UseStateForUnknown plans them. */
+    private planned(handler: ResourceHandler, state: Props, news: Props): Props {
+        const out = { ...news };
+        for (const key of handler.sticky) if (out[key] === undefined && state[key] !== undefined) out[key] = state[key];
+        return out;
+    }
+
+    async create(urn: string, inputs: Props, preview: boolean): Promise<{ id: string; outputs: Props; type: string }> {
+        const [type, handler] = this.handler(urn);
+        if (preview) {
+            return { id: "", outputs: { ...inputs, ...Object.fromEntries(handler.computed.map((k) => [k, UNKNOWN])) }, type };
+        }
+        const created = await handler.create(inputs, this.context());
+        return { ...created, type };
+    }
+
+    async read(urn: string, id: string, state: Props, oldInputs: Props): Promise<{ outputs: Props; inputs: Props } | undefined> {
+        const [, handler] = this.handler(urn);
+        const found = await handler.read(id, state, this.context());
+        if (found === undefined) return undefined;
+        const inputs: Props = { ...oldInputs };
+        for (const [key, value] of Object.entries(found.observed)) {
+            if (value === undefined) continue;
+            if (!(key in oldInputs) && handler.sticky.includes(key)) continue;
+            const old = oldInputs[key];
+            // Keep the program's order when the set is the same, so a refresh alone shows no diff.
+            inputs[key] = old !== undefined && matches(value, old, handler.sets.includes(key)) && matches(old, value, handler.sets.includes(key)) ? old : value;
+        }
+        return { outputs: found.outputs, inputs };
+    }
+
+    async update(urn: string, id: string, state: Props, news: Props, preview: boolean): Promise<Props> {
+        const [, handler] = this.handler(urn);
+        const planned = this.planned(handler, state, news);
+        if (preview) return { ...state, ...planned };
+        return handler.update(id, state, planned, this.context());
+    }
+
+    async delete(urn: string, id: string, state: Props): Promise<void> {
+        const [, handler] = this.handler(urn);
+        await handler.delete(id, state, this.context());
+    }
+
+    async invoke(token: string, args: Props): Promise<Props> {
+        const problems = [...invokeViolations(token, args, this.schema), ...contractViolations(token, args, { edition: "ee" })];
+        if (problems.length > 0) throw new Error(`invalid arguments for ${token}: ${problems.join("; ")}`);
+        const fn = INVOKES[token];
+        if (fn === undefined) throw new Error(`the provider double does not implement ${token}`);
+        if (this.api === undefined) throw new Error("the provider is not configured");
+        return fn(args, this.api);
+    }
+
+    secretsFor(type: string, inputSecrets: Iterable<string>): string[] {
+        return this.secretOutputs(type, inputSecrets);
+    }
+}
+
+type Callback<T> = (error: grpc.ServiceError | null, value?: T) => void;
+
+function fail<T>(callback: Callback<T>, error: unknown, code = grpc.status.UNKNOWN): void {
+    const message = error instanceof Error ? error.message : String(error);
+    callback({ code, details: message, message, name: "Error", metadata: new grpc.Metadata() });
+}
+
+function unimplemented<T>(_call: unknown, callback: Callback<T>): void {
+    fail(callback, "not implemented by the provider double", grpc.status.UNIMPLEMENTED);
+}
+
+/** The gRPC service: decode, call the double, encode. */
+export function service(double: ProviderDouble): grpc.UntypedServiceImplementation {
+    const run =
+        <Req, Res>(body: (request: Req) => Promise<Res>) =>
+        (call: { request: Req }, callback: Callback<Res>) => {
+            body(call.request).then(
+                (value) => callback(null, value),
+                (error) => fail(callback, error),
+            );
+        };
+    const empty = run(async () => new emptyproto.Empty());
+
+    return {
+        handshake: run(async () => {
+            const res = new provproto.ProviderHandshakeResponse();
+            res.setAcceptSecrets(true);
+            res.setAcceptResources(false);
+            res.setAcceptOutputs(false);
+            return res;
+        }),
+        parameterize: unimplemented,
+        getSchema: run(async () => {
+            const res = new provproto.GetSchemaResponse();
+            res.setSchema(JSON.stringify({ ...double.schema, name: "gitlab", version: PROVIDER_VERSION }));
+            return res;
+        }),
+        checkConfig: run(async (req: provproto.CheckRequest) => {
+            const res = new provproto.CheckResponse();
+            res.setInputs(req.getNews());
+            return res;
+        }),
+        diffConfig: unimplemented,
+        configure: run(async (req: provproto.ConfigureRequest) => {
+            await double.configure(decode(req.getArgs()).props);
+            const res = new provproto.ConfigureResponse();
+            res.setAcceptsecrets(true);
+            res.setSupportspreview(true);
+            res.setAcceptresources(false);
+            res.setAcceptoutputs(false);
+            return res;
+        }),
+        invoke: run(async (req: provproto.InvokeRequest) => {
+            const res = new provproto.InvokeResponse();
+            res.setReturn(encode(await double.invoke(req.getTok(), decode(req.getArgs()).props)));
+            return res;
+        }),
+        streamInvoke: unimplemented,
+        call: unimplemented,
+        check: run(async (req: provproto.CheckRequest) => {
+            const failures = await double.check(req.getUrn(), decode(req.getNews()).props);
+            const res = new provproto.CheckResponse();
+            res.setInputs(req.getNews());
+            res.setFailuresList(
+                failures.map((f) => {
+                    const failure = new provproto.CheckFailure();
+                    failure.setProperty(f.property);
+                    failure.setReason(f.reason);
+                    return failure;
+                }),
+            );
+            return res;
+        }),
+        diff: run(async (req: provproto.DiffRequest) => {
+            const oldInputs = req.hasOldInputs() ? decode(req.getOldInputs()).props : decode(req.getOlds()).props;
+            const { changes, replace } = double.diff(req.getUrn(), oldInputs, decode(req.getNews()).props);
+            const res = new provproto.DiffResponse();
+            res.setChanges(changes.length > 0 ? provproto.DiffResponse.DiffChanges.DIFF_SOME : provproto.DiffResponse.DiffChanges.DIFF_NONE);
+            res.setDiffsList(changes.map((c) => c.key));
+            res.setHasdetaileddiff(true);
+            const detailed = res.getDetaileddiffMap();
+            for (const c of changes) {
+                const d = new provproto.PropertyDiff();
+                d.setKind(c.kind as provproto.PropertyDiff.Kind);
+                d.setInputdiff(true);
+                detailed.set(c.key, d);
+            }
+            if (replace) res.setReplacesList(changes.filter((c) => c.kind === Kind.ADD_REPLACE || c.kind === Kind.DELETE_REPLACE || c.kind === Kind.UPDATE_REPLACE).map((c) => c.key));
+            return res;
+        }),
+        create: run(async (req: provproto.CreateRequest) => {
+            const { props, secrets } = decode(req.getProperties());
+            const created = await double.create(req.getUrn(), props, req.getPreview());
+            const res = new provproto.CreateResponse();
+            res.setId(created.id);
+            res.setProperties(encode(created.outputs, double.secretsFor(created.type, secrets)));
+            return res;
+        }),
+        read: run(async (req: provproto.ReadRequest) => {
+            const state = decode(req.getProperties());
+            const found = await double.read(req.getUrn(), req.getId(), state.props, decode(req.getInputs()).props);
+            const res = new provproto.ReadResponse();
+            if (found === undefined) return res; // gone: an empty id drops it from the state
+            res.setId(req.getId());
+            res.setProperties(encode(found.outputs, double.secretsFor(typeOf(req.getUrn()), state.secrets)));
+            res.setInputs(encode(found.inputs));
+            return res;
+        }),
+        update: run(async (req: provproto.UpdateRequest) => {
+            const olds = decode(req.getOlds());
+            const news = decode(req.getNews());
+            const outputs = await double.update(req.getUrn(), req.getId(), olds.props, news.props, req.getPreview());
+            const res = new provproto.UpdateResponse();
+            res.setProperties(encode(outputs, double.secretsFor(typeOf(req.getUrn()), [...olds.secrets, ...news.secrets])));
+            return res;
+        }),
+        delete: run(async (req: provproto.DeleteRequest) => {
+            await double.delete(req.getUrn(), req.getId(), decode(req.getProperties()).props);
+            return new emptyproto.Empty();
+        }),
+        construct: unimplemented,
+        cancel: empty,
+        getPluginInfo: run(async () => {
+            const info = new plugproto.PluginInfo();
+            info.setVersion(PROVIDER_VERSION);
+            return info;
+        }),
+        attach: empty,
+        getMapping: unimplemented,
+        getMappings: unimplemented,
+    };
+}
+
+/** Serve on a free port of 127.0.0.1 and return it. */
+export function serve(double: ProviderDouble): Promise<number> {
+    const server = new grpc.Server();
+    server.addService(services.ResourceProviderService, service(double));
+    return new Promise((resolve, reject) => {
+        server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (error, port) => (error ? reject(error) : resolve(port)));
+    });
+}

@@ -1,0 +1,130 @@
+import * as fs from "fs";
+import * as path from "path";
+import { ciJob } from "./support/ci";
+import { EngineWorkspace, ROOT } from "./support/workspace";
+
+// The real Pulumi CLI (engine/build.sh) loads the project, its committed stack
+// files and the policy pack; the provider double answers as pulumi-gitlab 10.1.1
+// against the GitLab API stand-in on 127.0.0.1.
+
+let ws: EngineWorkspace;
+beforeAll(async () => {
+    ws = await EngineWorkspace.create();
+    await ws.stackInit("dev");
+    await ws.stackInit("prod");
+});
+afterAll(() => ws.dispose());
+
+/** The pack arguments .gitlab-ci.yml computes for a stack, by running its own POLICY_ARGS line. */
+async function policyArgs(stack: string): Promise<string[]> {
+    const line = ciJob(`preview:${stack}`).lines.find((l) => l.startsWith("POLICY_ARGS="));
+    if (line === undefined) throw new Error("no POLICY_ARGS line in .gitlab-ci.yml");
+    const out = await ws.shell(`${line}\necho "$POLICY_ARGS"`, { STACK: stack });
+    return out.stdout.trim().split(/\s+/);
+}
+
+describe("Pulumi.yaml under the real CLI", () => {
+    it("loads, with the program's config namespace visible to `pulumi config`", async () => {
+        const config = await ws.pulumi(["config", "--stack", "dev", "--json"]);
+        expect(config.code).toBe(0);
+        expect(Object.keys(JSON.parse(config.stdout))).toContain("ml-model-governance:repositories");
+    });
+
+    it("was refused with the old description line (an unquoted `: `), so this test would have caught it", async () => {
+        const file = path.join(ws.dir, "Pulumi.yaml");
+        const good = fs.readFileSync(file, "utf8");
+        const old = good.replace(/^description: "(.*)"$/m, "description: $1");
+        expect(old).not.toBe(good);
+        fs.writeFileSync(file, old);
+        try {
+            const result = await ws.pulumi(["stack", "ls"]);
+            expect(result.code).not.toBe(0);
+            expect(result.output).toMatch(/yaml: .*mapping values are not allowed/);
+        } finally {
+            fs.writeFileSync(file, good);
+        }
+    });
+});
+
+describe("pulumi preview of the committed stacks", () => {
+    it.each(["dev", "prod"])("%s succeeds with the policy pack passed exactly as .gitlab-ci.yml passes it", async (stack) => {
+        const args = await policyArgs(stack);
+        expect(args.slice(0, 2)).toEqual(["--policy-pack", "policy"]);
+        const result = await ws.pulumi(["preview", "--stack", stack, "--non-interactive", "--diff", ...args]);
+        expect({ code: result.code, tail: result.code === 0 ? "" : result.output.slice(-3000) }).toEqual({ code: 0, tail: "" });
+        expect(result.output).toMatch(/gitlab-model-governance\|local\|policy\s+0\.1\.0/);
+        expect(result.output).toMatch(/\+ \d+ to create/);
+        // dev runs the pack with policy/config/dev.json, which makes reset-approvals-on-push advisory.
+        if (stack === "dev") expect(result.output).toMatch(/\[advisory\]\s+reset-approvals-on-push/);
+        else expect(result.output).not.toMatch(/\[(mandatory|advisory)\]/);
+        // Read-only: the preview made no write to GitLab.
+        expect(ws.standin.requests.filter((r) => r.method !== "GET")).toEqual([]);
+    });
+});
+
+describe("a bad stack config", () => {
+    it("fails the preview naming the key, and leaves nothing in the state", async () => {
+        const file = path.join(ws.dir, "Pulumi.dev.yaml");
+        const good = fs.readFileSync(file, "utf8");
+        ws.editStack("dev", (c) => (c["ml-model-governance:repositories"][0].approvalRules[0].approvalsRequired = 150));
+        try {
+            const result = await ws.pulumi(["preview", "--stack", "dev", "--non-interactive"]);
+            expect(result.code).not.toBe(0);
+            expect(result.output).toContain("ml-model-governance:repositories[0].approvalRules[0].approvalsRequired: got 150; expected an integer from 0 to 100");
+            expect(result.output).not.toMatch(/\n\s+at .+\.(ts|js):\d+/);
+            expect((await ws.export("dev")).resources ?? []).toEqual([]);
+        } finally {
+            fs.writeFileSync(file, good);
+        }
+    });
+
+    it("with a duplicate key, fails before the program runs, naming the line and the key, with no stack trace", async () => {
+        const file = path.join(ws.dir, "Pulumi.dev.yaml");
+        const good = fs.readFileSync(file, "utf8");
+        fs.writeFileSync(file, good.replace(/^( {2}ml-model-governance:tier: .*)$/m, "$1\n  ml-model-governance:tier: free"));
+        try {
+            const result = await ws.pulumi(["preview", "--stack", "dev", "--non-interactive"]);
+            expect(result.code).not.toBe(0);
+            expect(result.output).toMatch(/line \d+: mapping key "ml-model-governance:tier" already defined at line \d+/);
+            expect(result.output).not.toMatch(/\n\s+at .+\.(ts|js):\d+/);
+        } finally {
+            fs.writeFileSync(file, good);
+        }
+    });
+
+    it("with a GitLab token in it, is refused at preview: the token comes from GITLAB_TOKEN only", async () => {
+        expect((await ws.pulumi(["config", "set", "--secret", "--stack", "dev", "gitlab:token", "glpat-write-token"])).code).toBe(0);
+        try {
+            const result = await ws.pulumi(["preview", "--stack", "dev", "--non-interactive"]);
+            expect(result.code).not.toBe(0);
+            expect(result.output).toContain("gitlab:token: expected no GitLab token in the stack file");
+            expect(result.output).not.toContain("glpat-write-token");
+        } finally {
+            await ws.pulumi(["config", "rm", "--stack", "dev", "gitlab:token"]);
+        }
+    });
+});
+
+describe("the transpile-only preload of Pulumi.yaml (runtime.options.nodeargs)", () => {
+    it("is in effect under the real CLI: a type error does not stop the program, and switching the preload off does", async () => {
+        const file = path.join(ws.dir, "src", "typeErrorProbe.ts");
+        const index = path.join(ws.dir, "index.ts");
+        const good = fs.readFileSync(index, "utf8");
+        fs.writeFileSync(file, 'export const probe: number = "not a number";\n');
+        fs.writeFileSync(index, `import "./src/typeErrorProbe";\n${good}`);
+        try {
+            const transpiled = await ws.pulumi(["preview", "--stack", "dev", "--non-interactive"]);
+            expect(transpiled.code).toBe(0);
+            const checked = await ws.pulumi(["preview", "--stack", "dev", "--non-interactive"], { env: { PULUMI_NODEJS_TRANSPILE_ONLY: "false" } });
+            expect(checked.code).not.toBe(0);
+            expect(checked.output).toMatch(/TS2322|Type 'string' is not assignable to type 'number'/);
+        } finally {
+            fs.writeFileSync(index, good);
+            fs.rmSync(file);
+        }
+    });
+});
+
+it("runs on the project's own files, not on copies made stale", () => {
+    expect(fs.readFileSync(path.join(ws.dir, "Pulumi.yaml"), "utf8")).toBe(fs.readFileSync(path.join(ROOT, "Pulumi.yaml"), "utf8"));
+});
