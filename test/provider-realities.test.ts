@@ -81,6 +81,51 @@ describe("approvers who already have access through a group", () => {
     });
 });
 
+describe("access an adopted project already grants", () => {
+    const adoptedWith = (extra: Record<string, unknown>) => {
+        const config = baseConfig();
+        config.automationUser = "ml-bot";
+        config.repositories = [
+            {
+                existing: "acme-ml/models/legacy-ranker",
+                addApproversAsMembers: true,
+                approvalRules: [{ name: "Leads", approvalsRequired: 1, users: ["priya.raman", "marcus.chen", "elena.petrova"] }],
+                codeOwners: { rules: [{ pattern: "*", groups: ["acme-ml/ml-platform", "acme-ml/leads", "acme-ml/risk"] }] },
+                ...extra,
+            },
+        ];
+        return config;
+    };
+    const project = "acme-ml/models/legacy-ranker";
+
+    it("is adopted (imported) where it matches what the program would make, left alone where it is higher, and never removed", async () => {
+        gitlab.shares.set(project, [["acme-ml/ml-platform", 30], ["acme-ml/leads", 40]]);
+        gitlab.direct.set(project, [["priya.raman", "developer"], ["marcus.chen", "maintainer"]]);
+        const { resources } = await evaluate(adoptedWith({}));
+        const shares = byType(resources, T.shareGroup);
+        expect(shares.map((s) => [gitlab.groupPath(s.inputs.groupId as number), s.importId])).toEqual([
+            ["acme-ml/ml-platform", expect.stringMatching(/^\d+:\d+$/)],
+            ["acme-ml/risk", ""],
+        ]);
+        const members = byType(resources, T.membership);
+        expect(members.map((m) => [m.inputs.userId, m.importId !== ""])).toEqual([
+            [gitlab.userId("priya.raman"), true],
+            [gitlab.userId("elena.petrova"), false],
+        ]);
+        expect([...shares, ...members].every((r) => r.retainOnDelete)).toBe(true);
+    });
+
+    it("fails at preview where it is below what GitLab needs, naming the key: a second share or membership would be refused", async () => {
+        gitlab.shares.set(project, [["acme-ml/ml-platform", 20]]);
+        gitlab.direct.set(project, [["elena.petrova", "reporter"]]);
+        const error = await evaluate(adoptedWith({})).catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(GitLabLookupError);
+        const message = (error as Error).message;
+        expect(message).toContain('ml-model-governance:repositories[0].approvalRules[0].users[2]: got "elena.petrova"; is already a direct member of acme-ml/models/legacy-ranker below Developer');
+        expect(message).toContain('ml-model-governance:repositories[0].existing: got "acme-ml/models/legacy-ranker"; is already shared with acme-ml/ml-platform below developer');
+    });
+});
+
 describe("an approver's spelling in config", () => {
     it("does not change the membership's identity: username, numeric id and case name the same resource", async () => {
         const names = async (users: Array<string | number>) => {

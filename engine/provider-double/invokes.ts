@@ -74,7 +74,13 @@ export const INVOKES: Readonly<Record<string, Invoke>> = {
             webUrl: p.web_url,
             namespaceId: p.namespace?.id ?? 0,
             visibilityLevel: p.visibility,
-            sharedWithGroups: (p.shared_with_groups ?? []).map((g: any) => ({ groupId: g.group_id, groupName: g.group_name, groupFullPath: g.group_full_path, groupAccessLevel: levelName(g.group_access_level) })),
+            sharedWithGroups: (p.shared_with_groups ?? []).map((g: any) => ({
+                groupId: g.group_id,
+                groupName: g.group_name,
+                groupFullPath: g.group_full_path,
+                groupAccessLevel: g.group_access_level,
+                groupAccessLevelName: levelName(g.group_access_level),
+            })),
         };
     },
     "gitlab:index/getProjectMembership:getProjectMembership": async (args, api) => {

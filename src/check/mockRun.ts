@@ -23,6 +23,8 @@ export interface Registration {
     readonly parent: string;
     /** URNs from `dependsOn` and from Output inputs. */
     readonly dependencies: readonly string[];
+    /** The `import` option: the id of an existing object to adopt, or "". */
+    readonly importId: string;
 }
 
 /** An invoke as the engine would receive it. */
@@ -44,6 +46,7 @@ interface RequestMeta {
     retainOnDelete: boolean;
     parent: string;
     dependencies: string[];
+    importId: string;
 }
 
 export const recorded = { resources: [] as Registration[], invokes: [] as Invocation[], created: new Map<string, Created>() };
@@ -61,11 +64,12 @@ monitor.registerResource = function (req, cb) {
         retainOnDelete: req.getRetainondelete() === true,
         parent: req.getParent(),
         dependencies: req.getDependenciesList(),
+        importId: req.getImportid(),
     };
     return registerResource.call(this, req, cb);
 };
 monitor.invoke = function (req, cb) {
-    pending = { version: req.getVersion(), protect: false, retainOnDelete: false, parent: "", dependencies: [] };
+    pending = { version: req.getVersion(), protect: false, retainOnDelete: false, parent: "", dependencies: [], importId: "" };
     return invoke.call(this, req, cb);
 };
 

@@ -19,6 +19,8 @@ export class OfflineGitLab {
     readonly emptyProjects = new Set<string>();
     /** Members with access through a group, by group path or project path: `[username, accessLevel]`. */
     readonly inherited = new Map<string, Array<[string, string]>>();
+    /** Groups an adopted project is already shared with, by project path: `[group path, access level value]`. */
+    readonly shares = new Map<string, Array<[string, number]>>();
     /** Direct project members, by project path: `[username, accessLevel]`. */
     readonly direct = new Map<string, Array<[string, string]>>();
     private readonly projects = new Map<string, number>();
@@ -27,6 +29,7 @@ export class OfflineGitLab {
         this.edition = "ee";
         this.inherited.clear();
         this.direct.clear();
+        this.shares.clear();
         this.missingUsers.clear();
         this.emptyProjects.clear();
     }
@@ -104,6 +107,7 @@ export class OfflineGitLab {
                     webUrl: `${this.baseUrl}/${inputs.pathWithNamespace}`,
                     defaultBranch: this.emptyProjects.has(inputs.pathWithNamespace) ? "" : "trunk",
                     emptyRepo: this.emptyProjects.has(inputs.pathWithNamespace),
+                    sharedWithGroups: (this.shares.get(inputs.pathWithNamespace) ?? []).map(([path, level]) => ({ groupId: this.groupId(path), groupFullPath: path, groupName: path, groupAccessLevel: level })),
                 };
             default:
                 throw new Error(`FakeGitLab: no lookup ${token}`);

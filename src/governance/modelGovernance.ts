@@ -43,7 +43,7 @@ export class ModelGovernance extends pulumi.ComponentResource {
     readonly branchProtectionId: pulumi.Output<number>;
     /** Each rule's name, count and approvers by username and group path (ids where the config gave ids). */
     readonly approvalRules: readonly ApprovalRuleSummary[];
-    /** Approvers who already have Developer or more through a group, so get no membership of their own. */
+    /** Approvers who already have Developer or more (through a group, or directly above it), so get no membership of their own. */
     readonly eligibleThroughGroups: readonly PrincipalRef[];
     /** Every GitLab resource this component registered, in registration order. */
     readonly children: pulumi.CustomResource[] = [];
@@ -64,6 +64,8 @@ export class ModelGovernance extends pulumi.ComponentResource {
         // adopted project (looked up already), the Project's id for a created one.
         let project: pulumi.Input<string>;
         let defaultBranch: string;
+        /** The project id when adopted, for importing what it already has. */
+        let adoptedId: string | undefined;
         if (repo.project.mode === "create") {
             const created = (this.project = child(this.createProject(name, repo.project, principals)));
             project = created.id;
@@ -74,7 +76,7 @@ export class ModelGovernance extends pulumi.ComponentResource {
             this.defaultBranch = created.defaultBranch;
         } else {
             const existing = principals.project(repo.project.pathWithNamespace);
-            project = existing.id;
+            project = adoptedId = existing.id;
             defaultBranch = existing.defaultBranch;
             this.projectId = pulumi.output(existing.id);
             this.webUrl = pulumi.output(existing.webUrl);
@@ -82,33 +84,44 @@ export class ModelGovernance extends pulumi.ComponentResource {
             this.defaultBranch = pulumi.output(existing.defaultBranch);
         }
 
+        // An adopted project may already have shares and members: this program adds the
+        // missing ones, adopts (imports) those already as it would make them, and never
+        // removes either, since it cannot tell them from access granted before it came.
+        const accessOpts = (importId: string | undefined, extra: pulumi.CustomResourceOptions = {}) =>
+            governed({ ...extra, ...(adoptedId !== undefined ? { retainOnDelete: true } : {}), ...(importId ? { import: importId } : {}) });
+
         // Groups GitLab ignores unless the project is shared with them. The resources
         // that name them take the id from the share, which orders them after it.
         const sharedIds = new Map<number, pulumi.Input<number>>();
         for (const { group, access } of groupsToShare(repo, (g) => principals.groupPath(g))) {
             const groupId = principals.groupId(group);
-            const share = child(new gitlab.ProjectShareGroup(`${name}-share-${groupId}`, { project, groupId, groupAccess: access }, governed()));
+            const existing = principals.existingShareAccess(repo, groupId);
+            if (existing > ACCESS_RANK[access]) continue; // already shared higher: GitLab honours it as it is
+            const importId = existing === ACCESS_RANK[access] ? `${adoptedId}:${groupId}` : undefined;
+            const share = child(new gitlab.ProjectShareGroup(`${name}-share-${groupId}`, { project, groupId, groupAccess: access }, accessOpts(importId)));
             sharedIds.set(groupId, share.groupId);
         }
         const groupIdOf = (g: PrincipalRef) => sharedIds.get(principals.groupId(g)) ?? principals.groupId(g);
 
-        // Members before the rules: GitLab silently drops approvers and deployers who
-        // are not members. The resource follows the GitLab user, not the spelling in
-        // config, so switching between a username and an id changes nothing. A user who
-        // already has Developer or more through a group needs none: GitLab refuses a
-        // direct membership below an inherited one.
+        // Members before the rules: GitLab silently drops approvers and deployers who are not
+        // members. The resource follows the GitLab user, not the spelling in config, so
+        // switching between a username and an id changes nothing. A user who already has
+        // Developer or more through a group, or directly above it, needs none: GitLab
+        // refuses a direct membership below an inherited one.
         const memberIds = new Map<number, pulumi.Input<number>>();
         const throughGroups: PrincipalRef[] = [];
         if (repo.addApproversAsMembers) {
             for (const user of namedApprovers(repo, automationUser)) {
                 const userId = principals.userId(user);
-                if (principals.inheritedAccess(repo, userId) >= ACCESS_RANK.developer) {
+                const direct = principals.existingDirectAccess(repo, userId);
+                if (principals.inheritedAccess(repo, userId) >= ACCESS_RANK.developer || direct > ACCESS_RANK.developer) {
                     throughGroups.push(user);
                     continue;
                 }
                 const previousName = `${name}-member-${typeof user === "number" ? `id-${user}` : resourceKey(user)}`;
+                const importId = direct === ACCESS_RANK.developer ? `${adoptedId}:${userId}` : undefined;
                 const membership = child(
-                    new gitlab.ProjectMembership(`${name}-member-${userId}`, { project, userId, accessLevel: "developer" }, governed({ aliases: [{ name: previousName }] })),
+                    new gitlab.ProjectMembership(`${name}-member-${userId}`, { project, userId, accessLevel: "developer" }, accessOpts(importId, { aliases: [{ name: previousName }] })),
                 );
                 memberIds.set(userId, membership.userId);
             }

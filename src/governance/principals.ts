@@ -1,6 +1,7 @@
 import * as gitlab from "@pulumi/gitlab";
 import * as pulumi from "@pulumi/pulumi";
 import { renderIssue, type ConfigIssue, type GovernanceConfig, type KeyPath, type PrincipalRef, type Repository } from "../config";
+import { groupsToShare } from "../config/sharing";
 import { namedApprovers } from "./approvers";
 import { ACCESS_RANK } from "./accessLevels";
 import { invokeOptions } from "./providerVersion";
@@ -105,6 +106,8 @@ export class PrincipalDirectory {
         private readonly inheritedByNamespace: ReadonlyMap<string, Members>,
         /** Access adopted projects grant through groups only (not their direct members), by project path. */
         private readonly inheritedByProject: ReadonlyMap<string, Members>,
+        /** Adopted projects' direct members, by project path. */
+        private readonly directByProject: ReadonlyMap<string, Members>,
         /** How many GitLab lookups the run made. */
         readonly lookupCount: number,
     ) {}
@@ -112,13 +115,18 @@ export class PrincipalDirectory {
     static async load(config: GovernanceConfig): Promise<PrincipalDirectory> {
         const names = principalNames(config);
         const issues: ConfigIssue[] = [];
+        /** A lookup failed: the directory is incomplete, so checks that read it wait for the next run. */
+        let incomplete = false;
         const settle = async <K, V>(items: readonly Named<K>[], lookup: (name: K) => Promise<V>, what: (name: K) => string): Promise<Map<string, V>> => {
             const results = await Promise.allSettled(items.map((i) => lookup(i.name)));
             const found = new Map<string, V>();
             results.forEach((r, i) => {
                 const { name, at } = items[i];
                 if (r.status === "fulfilled") found.set(String(name).toLowerCase(), r.value);
-                else issues.push({ path: at, value: name, message: `${what(name)} (${reasonOf(r.reason)})` });
+                else {
+                    incomplete = true;
+                    issues.push({ path: at, value: name, message: `${what(name)} (${reasonOf(r.reason)})` });
+                }
             });
             return found;
         };
@@ -142,6 +150,7 @@ export class PrincipalDirectory {
         // Adopted projects: access through groups is what GitLab compares a new direct membership with.
         const adopted = config.repositories.filter((r) => r.project.mode === "adopt" && r.addApproversAsMembers);
         const inheritedByProject = new Map<string, Members>();
+        const directByProject = new Map<string, Members>();
         await Promise.all(
             adopted.map(async (repo) => {
                 const path = (repo.project as { pathWithNamespace: string }).pathWithNamespace;
@@ -153,7 +162,23 @@ export class PrincipalDirectory {
                         [true, false].map((inherited) => gitlab.getProjectMembership({ project: project.id, inherited, userIds }, invokeOptions()).then((m) => accessOf(m.members))),
                     );
                     inheritedByProject.set(path.toLowerCase(), throughGroups(all, direct));
+                    directByProject.set(path.toLowerCase(), direct);
+                    // A direct membership below Developer predates this program (it only ever grants Developer):
+                    // GitLab would answer 409 to a second one, and the approver would stay ineligible.
+                    for (const ref of namedApprovers(repo, config.automationUser)) {
+                        const id = typeof ref === "number" ? ref : users.get(ref.toLowerCase());
+                        const level = id === undefined ? undefined : direct.get(id);
+                        if (level !== undefined && level < ACCESS_RANK.developer) {
+                            const named = names.users.find((u) => u.name.toLowerCase() === String(ref).toLowerCase());
+                            issues.push({
+                                path: named?.at ?? repo.keyPath(["addApproversAsMembers"]),
+                                value: ref,
+                                message: `is already a direct member of ${path} below Developer, which this program does not change; raise them to Developer in GitLab, or set addApproversAsMembers: false`,
+                            });
+                        }
+                    }
                 } catch (e) {
+                    incomplete = true;
                     issues.push({ path: repo.keyPath(["existing"]), value: path, message: `could not list the project's members (${reasonOf(e)})` });
                 }
             }),
@@ -171,9 +196,11 @@ export class PrincipalDirectory {
             }
         }
 
-        if (issues.length > 0) throw new GitLabLookupError(issues);
         const count = 1 + names.users.length + names.groups.length + names.groupIds.length + names.projects.length + names.namespaces.length + 2 * adopted.length;
-        return new PrincipalDirectory(users, groups, projects, namespaceMembers, inheritedByProject, count);
+        const directory = new PrincipalDirectory(users, groups, projects, namespaceMembers, inheritedByProject, directByProject, count);
+        if (!incomplete) issues.push(...directory.sharesBelowNeed(config));
+        if (issues.length > 0) throw new GitLabLookupError(issues);
+        return directory;
     }
 
     userId(ref: PrincipalRef): number {
@@ -194,6 +221,32 @@ export class PrincipalDirectory {
 
     project(pathWithNamespace: string): gitlab.GetProjectResult {
         return known(this.projects, pathWithNamespace, "project");
+    }
+
+    /** An adopted project's direct membership of a user (0: none); created projects have none but this program's. */
+    existingDirectAccess(repo: Repository, userId: number): number {
+        return repo.project.mode === "adopt" ? (this.directByProject.get(repo.project.pathWithNamespace.toLowerCase())?.get(userId) ?? 0) : 0;
+    }
+
+    /** The role an adopted project is already shared with a group at (0: not shared). */
+    existingShareAccess(repo: Repository, groupId: number): number {
+        if (repo.project.mode !== "adopt") return 0;
+        return this.project(repo.project.pathWithNamespace).sharedWithGroups.find((g) => g.groupId === groupId)?.groupAccessLevel ?? 0;
+    }
+
+    /** Shares an adopted project already has below the role GitLab needs: a second share would be refused with 409. */
+    private sharesBelowNeed(config: GovernanceConfig): ConfigIssue[] {
+        return config.repositories.flatMap((repo) =>
+            groupsToShare(repo, (g) => this.groupPath(g)).flatMap(({ group, access }) => {
+                const existing = this.existingShareAccess(repo, this.groupId(group));
+                if (existing === 0 || existing >= ACCESS_RANK[access]) return [];
+                return [{
+                    path: repo.keyPath(["existing"]),
+                    value: (repo.project as { pathWithNamespace: string }).pathWithNamespace,
+                    message: `is already shared with ${this.groupPath(group)} below ${access}, the role GitLab needs for it here; raise the share in GitLab (Manage → Members → Groups), then preview again`,
+                }];
+            }),
+        );
     }
 
     /** The access a user already has to the repository's project through its groups (0: none). */

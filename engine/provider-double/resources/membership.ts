@@ -8,6 +8,9 @@ function observed(member: any): Props {
     return { accessLevel: levelName(member.access_level), expiresAt: member.expires_at ?? undefined };
 }
 
+/** The identity an import (`<project>:<user id>`) carries, so imported inputs are complete. */
+const identity = (project: string, user: string): Props => ({ project, userId: Number(user) });
+
 export const membership: ResourceHandler = {
     sticky: [],
     replaceOn: [],
@@ -25,7 +28,7 @@ export const membership: ResourceHandler = {
     async read(id, state, { api }) {
         const [project, user] = splitId(id, 2);
         try {
-            const seen = observed(await api.get(`projects/${encodePath(project)}/members/${user}`));
+            const seen = { ...identity(project, user), ...observed(await api.get(`projects/${encodePath(project)}/members/${user}`)) };
             return { outputs: { ...state, ...seen }, observed: seen };
         } catch (e) {
             if (RestClient.is(e, 404)) return undefined;

@@ -23,7 +23,8 @@ export const shareGroup: ResourceHandler = {
             const p = await api.get(`projects/${encodePath(project)}`);
             const share = (p.shared_with_groups ?? []).find((g: any) => String(g.group_id) === group);
             if (share === undefined) return undefined;
-            const seen = { groupId: share.group_id, groupAccess: levelName(share.group_access_level) };
+            // With the project, so an import (`<project>:<group id>`) reads back complete inputs.
+            const seen = { project, groupId: share.group_id, groupAccess: levelName(share.group_access_level) };
             return { outputs: { ...state, ...seen }, observed: seen };
         } catch (e) {
             if (RestClient.is(e, 404)) return undefined;
