@@ -42,6 +42,9 @@ function matches(wanted: unknown, have: unknown, unordered: boolean): boolean {
     return wanted === have;
 }
 
+/** Terraform treats an empty list or set like an unset one: neither differs from the other. */
+const isEmpty = (value: unknown) => value === undefined || (Array.isArray(value) && value.length === 0);
+
 interface PropertyChange {
     readonly key: string;
     readonly kind: number;
@@ -111,6 +114,7 @@ export class ProviderDouble {
             const wanted = news[key];
             const had = oldInputs[key];
             if (wanted === undefined && handler.sticky.includes(key)) continue;
+            if (isEmpty(wanted) && isEmpty(had)) continue;
             if (!containsUnknown(wanted) && wanted !== undefined && had !== undefined && matches(wanted, had, handler.sets.includes(key)) && matches(had, wanted, handler.sets.includes(key))) continue;
             if (wanted === undefined && had === undefined) continue;
             const replace = replaces.has(key);
@@ -143,7 +147,7 @@ export class ProviderDouble {
         const inputs: Props = { ...oldInputs };
         for (const [key, value] of Object.entries(found.observed)) {
             if (value === undefined) continue;
-            if (!(key in oldInputs) && handler.sticky.includes(key)) continue;
+            if (!(key in oldInputs) && (handler.sticky.includes(key) || isEmpty(value))) continue;
             const old = oldInputs[key];
             // Keep the program's order when the set is the same, so a refresh alone shows no diff.
             inputs[key] = old !== undefined && matches(value, old, handler.sets.includes(key)) && matches(old, value, handler.sets.includes(key)) ? old : value;

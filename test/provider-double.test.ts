@@ -1,0 +1,67 @@
+import { GitLabStandin } from "../engine/gitlab-standin";
+import { ProviderDouble } from "../engine/provider-double/server";
+import { subsetSchema } from "../src/contract/schemaConformance";
+import { UNKNOWN } from "../src/contract/unknown";
+import { acme, BOT_TOKEN } from "./standin/helpers";
+
+// The provider double's own semantics, in process: what the real provider
+// (Terraform's plan through the bridge) counts as a change, and the REST calls
+// behind create and read. The engine suite runs it under the real CLI.
+
+const urn = (type: string, name = "x") => `urn:pulumi:dev::ml-model-governance::ml-model-governance:index:ModelGovernance$${type}::${name}`;
+const RULE = "gitlab:index/projectApprovalRule:ProjectApprovalRule";
+const PUSH = "gitlab:index/projectPushRules:ProjectPushRules";
+const PROTECTION = "gitlab:index/branchProtection:BranchProtection";
+
+describe("the provider double's diff", () => {
+    const double = new ProviderDouble(subsetSchema());
+    const keys = (r: ReturnType<ProviderDouble["diff"]>) => r.changes.map((c) => c.key);
+
+    it("compares sets without order and treats an empty list like an unset one, as Terraform does", () => {
+        expect(keys(double.diff(urn(RULE), { project: "1", userIds: [3, 2], groupIds: [] }, { project: "1", userIds: [2, 3] }))).toEqual([]);
+        expect(keys(double.diff(urn(RULE), { project: "1", userIds: [2] }, { project: "1", userIds: [2, 3] }))).toEqual(["userIds"]);
+    });
+
+    it("keeps an Optional+Computed setting that disappears from the inputs: no diff, and the old value is what an update sends", () => {
+        expect(keys(double.diff(urn(PUSH), { project: "1", maxFileSize: 10 }, { project: "1" }))).toEqual([]);
+    });
+
+    it("replaces on a RequiresReplace input, and sees an unknown input as a change", () => {
+        const moved = double.diff(urn(PROTECTION), { project: "1", branch: "main" }, { project: "1", branch: "trunk" });
+        expect(moved).toMatchObject({ replace: true });
+        expect(keys(double.diff(urn(RULE), { project: "1", protectedBranchIds: [5] }, { project: "1", protectedBranchIds: [UNKNOWN] }))).toEqual(["protectedBranchIds"]);
+    });
+});
+
+describe("the provider double against the GitLab stand-in", () => {
+    let standin: GitLabStandin;
+    let double: ProviderDouble;
+    beforeAll(async () => {
+        standin = new GitLabStandin(acme());
+        double = new ProviderDouble(subsetSchema());
+        await double.configure({ baseUrl: await standin.start(), token: BOT_TOKEN });
+    });
+    afterAll(() => standin.stop());
+
+    it("takes over the protection GitLab put on a new project's default branch, as the provider does", async () => {
+        const project = await double.create(urn("gitlab:index/project:Project"), { name: "Double", namespaceId: 101, initializeWithReadme: true, defaultBranch: "main" }, false);
+        const before = standin.requests.length;
+        const made = await double.create(urn(PROTECTION), { project: project.id, branch: "main", allowedToPushes: [{ accessLevel: "no one" }], allowedToMerges: [{ accessLevel: "maintainer" }] }, false);
+        const p = `/api/v4/projects/${project.id}`;
+        expect(standin.requests.slice(before).map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([
+            "GET /api/v4/metadata 200", // EE or CE decides the inputs, as the provider's ModifyPlan does
+            `GET ${p}/protected_branches/main 200`, // GitLab protected the new default branch
+            `GET ${p} 200`, // it is the default branch, so the provider may take it over
+            `DELETE ${p}/protected_branches/main 204`,
+            `POST ${p}/protected_branches 201`,
+        ]);
+        expect(made.outputs).toMatchObject({ branch: "main", allowedToPushes: [{ accessLevel: "no one" }], branchProtectionId: expect.any(Number) });
+    });
+
+    it("fails Check like the provider on a conflicting approval rule, and reads back what GitLab kept", async () => {
+        const failures = await double.check(urn(RULE), { project: "1", approvalsRequired: 1, appliesToAllProtectedBranches: false, protectedBranchIds: [7] });
+        expect(failures.map((f) => f.reason)).toContain('Conflicting configuration arguments: "protected_branch_ids": conflicts with applies_to_all_protected_branches');
+        const read = await double.read(urn(RULE), "501:999999", {}, {});
+        expect(read).toBeUndefined(); // gone from GitLab: dropped from the state
+    });
+});
