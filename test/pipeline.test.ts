@@ -152,7 +152,7 @@ describe(".gitlab-ci.yml", () => {
     it("updates dev automatically on the default branch", () => {
         expect(job("up:dev").environment).toEqual({ name: "dev" });
         expect(job("up:dev").variables).toEqual({ STACK: "dev" });
-        expect(commands("up:dev")).toContain("pulumi up --yes --diff $POLICY_ARGS --non-interactive");
+        expect(commands("up:dev")).toContain("pulumi up --yes --refresh --diff $POLICY_ARGS --non-interactive");
     });
 
     it("updates prod only by hand, after dev, in the production environment", () => {
@@ -161,7 +161,7 @@ describe(".gitlab-ci.yml", () => {
         expect(prod.needs).toEqual(["up:dev"]);
         expect(prod.variables).toEqual({ STACK: "prod" });
         expect(prod.rules).toEqual([{ if: expect.stringContaining("$CI_DEFAULT_BRANCH"), when: "manual" }]);
-        expect(commands("up:prod")).toContain("pulumi up --yes --diff $POLICY_ARGS --non-interactive");
+        expect(commands("up:prod")).toContain("pulumi up --yes --refresh --diff $POLICY_ARGS --non-interactive");
         expect(prod.resource_group).toBe(job("drift:prod").resource_group);
     });
 

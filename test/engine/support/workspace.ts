@@ -18,7 +18,7 @@ export const API_TOKEN = "glpat-standin-api";
 export const READ_TOKEN = "glpat-standin-read";
 
 /** What the project is made of, as a clone has it; copied so `pulumi stack init` can write its salt. */
-const PROJECT_FILES = ["Pulumi.yaml", "index.ts", "package.json", "tsconfig.json", "src", "scripts", "policy"];
+const PROJECT_FILES = ["Pulumi.yaml", "index.ts", "package.json", "tsconfig.json", "src", "scripts", "schema", "policy"];
 
 export interface PulumiResult {
     readonly code: number;

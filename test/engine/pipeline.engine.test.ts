@@ -1,0 +1,77 @@
+import * as fs from "fs";
+import * as path from "path";
+import { ciJob, INSTALL_LINE } from "./support/ci";
+import { API_TOKEN, EngineWorkspace, READ_TOKEN } from "./support/workspace";
+
+// The jobs of .gitlab-ci.yml, their script lines read from the file as GitLab
+// resolves it (not copied here), run with bash as the runner does, against the
+// real CLI, the provider double and the GitLab stand-in. Only the lines that
+// install tools this setup already has are left out: the CLI download and npm ci.
+
+let ws: EngineWorkspace;
+beforeAll(async () => {
+    ws = await EngineWorkspace.create();
+    await ws.stackInit("dev");
+    await ws.stackInit("prod");
+    // As the CI cache restores it: the provider plugin under $CI_PROJECT_DIR/.pulumi/home/plugins.
+    fs.cpSync(path.join(ws.home, "plugins"), path.join(ws.dir, ".pulumi", "home", "plugins"), { recursive: true });
+});
+afterAll(() => ws.dispose());
+
+const skipped = new Set<string>();
+
+/** Run a job's before_script and script as one shell script, GitLab's way (`set -eo pipefail`), with its variables. */
+async function runJob(name: string, secrets: Record<string, string>) {
+    const job = ciJob(name);
+    const lines = job.lines.filter((l) => {
+        if (!INSTALL_LINE.test(l)) return true;
+        skipped.add(l);
+        return false;
+    });
+    const ciVars = { CI_PROJECT_DIR: ws.dir, CI_PIPELINE_SOURCE: "merge_request_event", CI_JOB_URL: "http://127.0.0.1/job/1" };
+    const variables = Object.fromEntries(Object.entries(job.variables).map(([k, v]) => [k, String(v).replace(/\$CI_PROJECT_DIR/g, ws.dir)]));
+    return ws.shell(`set -eo pipefail\n${lines.join("\n")}`, { ...ciVars, ...variables, PULUMI_BACKEND_URL: ws.backend, ...secrets });
+}
+
+const ok = (result: { code: number; output: string }) => expect({ code: result.code, tail: result.code === 0 ? "" : result.output.slice(-4000) }).toEqual({ code: 0, tail: "" });
+
+describe(".gitlab-ci.yml, run as written", () => {
+    it("preview:dev checks, reports and previews with the read-only token, writing the artifacts", async () => {
+        const result = await runJob("preview:dev", { GITLAB_PREVIEW_TOKEN: READ_TOKEN, GITLAB_TOKEN: "" });
+        ok(result);
+        expect(result.output).toContain("Pulumi.dev.yaml: valid; policy pack with policy/config/dev.json: no mandatory violation");
+        expect(fs.readFileSync(path.join(ws.dir, "preview.txt"), "utf8")).toMatch(/Previewing update \(organization\/dev\)|Previewing update \(dev\)/);
+        expect(fs.readFileSync(path.join(ws.dir, "report-dev.md"), "utf8")).toContain("# Model governance: stack `dev`");
+        expect(result.output).toContain("GITLAB_MR_NOTE_TOKEN is not set");
+        // The read-only token could not have written, and nothing tried to.
+        expect(ws.standin.requests.filter((r) => r.method !== "GET")).toEqual([]);
+    });
+
+    it("preview:dev refuses to run without the read-only token rather than fall back to another", async () => {
+        const result = await runJob("preview:dev", { GITLAB_PREVIEW_TOKEN: "", GITLAB_TOKEN: API_TOKEN });
+        expect(result.code).not.toBe(0);
+        expect(result.output).toContain("set GITLAB_PREVIEW_TOKEN, a read_api token");
+    });
+
+    it("up:dev and up:prod apply the stacks with the write token", async () => {
+        ok(await runJob("up:dev", { GITLAB_TOKEN: API_TOKEN }));
+        ok(await runJob("up:prod", { GITLAB_TOKEN: API_TOKEN }));
+        expect(ws.standin.state.project("acme-ml/sandbox/fraud-detection-model")?.protected_branches).toHaveLength(1);
+        expect(ws.standin.state.project("acme-ml/models/fraud-detection-model")?.approval_rules).toHaveLength(2);
+    });
+
+    it("drift:prod passes on an untouched prod, fails once an approver is removed by hand, and passes after up:prod puts it back", async () => {
+        ok(await runJob("drift:prod", { GITLAB_PREVIEW_TOKEN: READ_TOKEN }));
+        const rule = ws.standin.state.project("acme-ml/models/fraud-detection-model")!.approval_rules.find((r) => r.name === "ML leads")!;
+        rule.user_ids.pop();
+        const drifted = await runJob("drift:prod", { GITLAB_PREVIEW_TOKEN: READ_TOKEN });
+        expect(drifted.code).not.toBe(0);
+        expect(drifted.output).toContain("no changes were expected");
+        ok(await runJob("up:prod", { GITLAB_TOKEN: API_TOKEN }));
+        ok(await runJob("drift:prod", { GITLAB_PREVIEW_TOKEN: READ_TOKEN }));
+    });
+
+    it("left out only the lines that install tools", () => {
+        expect([...skipped].sort()).toEqual(["npm ci --prefer-offline", "npm ci --prefix policy --prefer-offline", "scripts/ci/install-pulumi.sh"]);
+    });
+});
