@@ -5,12 +5,14 @@ import { EngineWorkspace } from "./support/workspace";
 
 const ok = (result: { code: number; output: string }) => expect({ code: result.code, tail: result.code === 0 ? "" : result.output.slice(-4000) }).toEqual({ code: 0, tail: "" });
 
-describe.each([
+const targets: Array<[string, { path?: RegExp; nth: number }]> = [
     // The default branch's protection, right after the provider removed GitLab's own: the
     // branch is left unprotected until the next run, which must put it right.
     ["the protection of the default branch", { path: /\/protected_branches$/, nth: 1 }],
     ["the 9th create", { nth: 9 }],
-])("a 500 from GitLab on %s", (_what, target) => {
+];
+
+describe.each(targets)("a 500 from GitLab on %s", (_what, target) => {
     let ws: EngineWorkspace;
     beforeAll(async () => {
         ws = await EngineWorkspace.create();
