@@ -40,7 +40,8 @@ const FEATURES = [
                 maxFileSizeMb: 100,
                 blockedFileExtensions: ["pkl", "h5", "parquet"],
                 preventSecrets: true,
-                commitMessageRegex: "^(feat|fix|data|model|docs|chore)(\\([a-z0-9-]+\\))?: .+",
+                // The program's own CODEOWNERS commits must pass it too (validation checks that).
+                commitMessageRegex: "^((feat|fix|data|model|docs|chore)(\\([a-z0-9-]+\\))?: .+|(Add|Update|Remove) CODEOWNERS )",
             };
         },
     },
@@ -79,7 +80,8 @@ function repository(i) {
     const domain = DOMAINS[i % DOMAINS.length];
     const serial = i + 1;
     /** @type {Array<string | number>} */
-    const leads = [user(3 * i), user(3 * i + 1), user(3 * i + 2)];
+    // Four, so two approvals stay reachable with the author and a committer out (src/rules/approvals.ts).
+    const leads = [user(3 * i), user(3 * i + 1), user(3 * i + 2), user(3 * i + 20)];
     if (i % 7 === 0) leads[2] = USER_IDS[i % USER_IDS.length];
     /** @type {Array<Record<string, unknown>>} */
     const approvalRules = [
@@ -113,7 +115,7 @@ function fleetConfig(size, schemaKeys) {
         defaults: {
             namespace: "acme-ml/models",
             visibility: "private",
-            protectedBranch: { pushAccessLevel: "no one", mergeAccessLevel: "maintainer", unprotectAccessLevel: "admin", allowForcePush: false },
+            protectedBranch: { pushAccessLevel: "no one", mergeAccessLevel: "maintainer", unprotectAccessLevel: "maintainer", allowForcePush: false },
             mergeRequestApprovals: { allowAuthorApproval: false, allowCommitterApproval: false, resetApprovalsOnPush: true, requireReauthenticationToApprove: true },
             dataSafety: { protect: true, retainOnDelete: true, archiveOnDestroy: true },
         },
@@ -148,4 +150,18 @@ function principalsOf(raw) {
     return { users: sets.users.size, groups: sets.groups.size, projects: sets.projects.size, total: sets.users.size + sets.groups.size + sets.projects.size };
 }
 
-module.exports = { fleetConfig, principalsOf, FEATURES, POOL: { USERS, GROUPS, USER_IDS, GROUP_IDS } };
+/**
+ * The lookups a run of this config makes: one per distinct principal, the
+ * edition (GET /metadata), the members of each namespace that created projects
+ * with approver memberships live in, and two member lists per adopted project
+ * with approver memberships.
+ */
+function expectedLookups(raw) {
+    const repos = raw.repositories.map((r) => ({ ...raw.defaults, ...r }));
+    const created = repos.filter((r) => r.existing === undefined && r.addApproversAsMembers !== false && r.namespace !== undefined);
+    const namespaces = new Set(created.map((r) => String(r.namespace).toLowerCase()));
+    const adopted = repos.filter((r) => r.existing !== undefined && r.addApproversAsMembers === true);
+    return principalsOf(raw).total + 1 + namespaces.size + 2 * adopted.length;
+}
+
+module.exports = { fleetConfig, principalsOf, expectedLookups, FEATURES, POOL: { USERS, GROUPS, USER_IDS, GROUP_IDS } };

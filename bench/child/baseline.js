@@ -4,7 +4,7 @@
  * The floor the Pulumi SDK sets: a minimal process that imports @pulumi/pulumi
  * and registers exactly the resources the program registered (captured by
  * bench/child/program.js --capture: same types, names, inputs with ids already
- * resolved, same options) straight through our binding classes in src/gitlab.
+ * resolved, same options) straight through the classes of @pulumi/gitlab.
  * No config parsing, validation, lookups or component.
  *
  *   node bench/child/baseline.js <compiled src dir> <fixture.json> [--components] [--wire]
@@ -31,20 +31,22 @@ const fixture = JSON.parse(fs.readFileSync(fixtureFile, "utf8"));
 
 const pulumi = require("@pulumi/pulumi");
 const { waitForRPCs } = /** @type {any} */ (require("@pulumi/pulumi/runtime/settings")); // internal to the SDK, hence untyped
-const { FakeGitLab } = require("../lib/fakeGitLab");
+
 const { usage } = require("../lib/usage");
 const sdkMs = performance.now();
-const binding = require(path.join(srcDir, "gitlab"));
+const sdk = require("@pulumi/gitlab");
 const loadMs = performance.now();
 
-// Type token → binding class, from the binding's own exports, so a class added
-// to src/gitlab is replayed without touching the benchmark.
+// Type token → SDK class, from the SDK's own exports, so a resource added to
+// the generated SDK is replayed without touching the benchmark.
 const classes = new Map();
-for (const value of Object.values(binding)) {
+for (const value of Object.values(sdk)) {
     if (typeof value === "function" && typeof value.__pulumiType === "string") classes.set(value.__pulumiType, value);
 }
 
-const gitlab = new FakeGitLab();
+// The offline GitLab of `npm run check` (src/check), compiled with the program.
+const { OfflineGitLab } = require(path.join(srcDir, "check", "offlineGitLab"));
+const gitlab = new OfflineGitLab();
 const counts = { resources: 0, custom: 0, invokes: 0 };
 const mocks = {
     newResource(args) {
@@ -72,7 +74,7 @@ function repo(name) {
 /** @param {{ type: string, name: string, inputs: Record<string, any>, options: Record<string, unknown>, component?: string }} registration */
 function replay({ type, name, inputs, options, component }) {
     const Resource = classes.get(type);
-    if (Resource === undefined) throw new Error(`no class in src/gitlab for ${type}`);
+    if (Resource === undefined) throw new Error(`no class in @pulumi/gitlab for ${type}`);
     const r = component === undefined ? undefined : repo(component);
     const args = { ...inputs };
     if (WIRE && r?.project && "project" in args) args.project = r.project.id;

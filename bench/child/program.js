@@ -26,14 +26,16 @@ const pulumi = require("@pulumi/pulumi");
 // waitForRPCs is what Pulumi's own runner awaits before exiting: every
 // registration takes an RPC keep-alive the moment its resource is constructed.
 const { waitForRPCs } = /** @type {any} */ (require("@pulumi/pulumi/runtime/settings")); // internal to the SDK, hence untyped
-const { FakeGitLab } = require("../lib/fakeGitLab");
+
 const { usage } = require("../lib/usage");
 const sdkMs = performance.now();
 const { loadStackConfig } = require(path.join(srcDir, "config"));
 const { governFleet } = require(path.join(srcDir, "governance"));
 const loadMs = performance.now();
 
-const gitlab = new FakeGitLab();
+// The offline GitLab of `npm run check` (src/check), compiled with the program.
+const { OfflineGitLab } = require(path.join(srcDir, "check", "offlineGitLab"));
+const gitlab = new OfflineGitLab();
 const counts = { resources: 0, custom: 0, invokes: 0 };
 /** @type {object[]} */
 const captured = [];

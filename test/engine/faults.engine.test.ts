@@ -1,4 +1,4 @@
-import { EngineWorkspace } from "./support/workspace";
+import { EngineWorkspace } from "../../engine/workspace";
 
 // GitLab failing halfway through an `up`, and a username GitLab does not know,
 // with the real CLI, the provider double and the GitLab API stand-in.

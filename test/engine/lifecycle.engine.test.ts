@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { Project } from "../../engine/gitlab-standin";
-import { EngineWorkspace, ROOT } from "./support/workspace";
+import { EngineWorkspace, ROOT } from "../../engine/workspace";
 
 // A production fleet (test/fixtures/stacks/fleet.yaml, as stack `prod`): two
 // created projects and an adopted one, every optional feature used, taken

@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { ciJob, INSTALL_LINE } from "./support/ci";
-import { API_TOKEN, EngineWorkspace, READ_TOKEN } from "./support/workspace";
+import { API_TOKEN, EngineWorkspace, READ_TOKEN } from "../../engine/workspace";
 
 // The jobs of .gitlab-ci.yml, their script lines read from the file as GitLab
 // resolves it (not copied here), run with bash as the runner does, against the

@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { ciJob } from "./support/ci";
-import { EngineWorkspace, ROOT } from "./support/workspace";
+import { EngineWorkspace, ROOT } from "../../engine/workspace";
 
 // The real Pulumi CLI (engine/build.sh) loads the project, its committed stack
 // files and the policy pack; the provider double answers as pulumi-gitlab 10.1.1

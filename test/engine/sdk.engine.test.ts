@@ -1,6 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
-import { EngineWorkspace, ROOT } from "./support/workspace";
+import { EngineWorkspace, ROOT } from "../../engine/workspace";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { generate, packageFiles, TARGET } = require("../../scripts/sdk-generate.js") as {

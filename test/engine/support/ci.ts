@@ -3,7 +3,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { parse } from "yaml";
-import { ROOT } from "./workspace";
+import { ROOT } from "../../../engine/workspace";
 
 /**
  * A job of .gitlab-ci.yml as GitLab resolves it (extends, anchors and

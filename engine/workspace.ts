@@ -2,10 +2,10 @@ import { spawn } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { parseDocument } from "yaml";
-import { GitLabStandin, type Fixtures } from "../../../engine/gitlab-standin";
+import { GitLabStandin, type Fixtures } from "./gitlab-standin";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { ROOT, engineBinDir, isolatedEnv, tempDir } = require("../../../scripts/engine-env.js") as {
+const { ROOT, engineBinDir, isolatedEnv, tempDir } = require("../scripts/engine-env.js") as {
     ROOT: string;
     engineBinDir: () => string | undefined;
     isolatedEnv: (bin: string, home: string, extra?: Record<string, string>) => NodeJS.ProcessEnv;
