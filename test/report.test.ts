@@ -9,16 +9,16 @@ import { COMMITTED_STACKS, ROOT } from "./support/stackFile";
 const FIXTURES = fs.mkdtempSync(path.join(os.tmpdir(), "report-fixtures-"));
 for (const stack of ["prod", "dev"]) fs.copyFileSync(path.join(ROOT, "test", "fixtures", "stacks", `${stack}.yaml`), path.join(FIXTURES, `Pulumi.${stack}.yaml`));
 
-function report(args: string[], cwd = FIXTURES): { code: number; out: string; err: string } {
+async function report(args: string[], cwd = FIXTURES): Promise<{ code: number; out: string; err: string }> {
     let out = "";
     let err = "";
-    const code = run(args, cwd, (s) => (out += s), (s) => (err += s));
+    const code = await run(args, cwd, (s) => (out += s), (s) => (err += s));
     return { code, out, err };
 }
 
 describe("npm run report", () => {
-    it("prints prod's effective policy with approvers by name", () => {
-        const { code, out, err } = report(["prod"]);
+    it("prints prod's effective policy with approvers by name", async () => {
+        const { code, out, err } = await report(["prod"]);
         expect(code).toBe(0);
         expect(err).toBe("");
         expect(out).toContain("# Model governance: stack `prod`");
@@ -41,8 +41,8 @@ describe("npm run report", () => {
         expect(out).not.toMatch(/\b\d{3,}\b/); // names, never numeric ids, for a config that uses names
     });
 
-    it("prints dev's relaxed policy", () => {
-        const { code, out } = report(["dev"]);
+    it("prints dev's relaxed policy", async () => {
+        const { code, out } = await report(["dev"]);
         expect(code).toBe(0);
         expect(out).toContain("| dev | no | EE, premium, gitlab.com |");
         expect(out).toContain("| ML reviewers | 1 | — | acme-ml/ml-reviewers |");
@@ -51,7 +51,7 @@ describe("npm run report", () => {
         expect(out).not.toContain("### Code owners");
     });
 
-    it("fails a bad stack file with the same named-key errors, never printing secure values", () => {
+    it("fails a bad stack file with the same named-key errors, never printing secure values", async () => {
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), "report-"));
         fs.writeFileSync(
             path.join(dir, "Pulumi.bad.yaml"),
@@ -69,7 +69,7 @@ describe("npm run report", () => {
                 "          users: [a, b]",
             ].join("\n"),
         );
-        const { code, out, err } = report(["bad"], dir);
+        const { code, out, err } = await report(["bad"], dir);
         expect(code).toBe(1);
         expect(out).toBe("");
         expect(err).toContain("Pulumi.bad.yaml: Invalid ml-model-governance stack config (3 problems)");
@@ -79,34 +79,34 @@ describe("npm run report", () => {
         expect(err).not.toContain("CIPHERTEXT");
     });
 
-    it("explains its usage on --help, and a missing stack file", () => {
-        expect(report(["--help"])).toMatchObject({ code: 0, out: expect.stringContaining("usage: npm run report -- <stack>"), err: "" });
-        expect(report([])).toMatchObject({ code: 2, err: expect.stringContaining("usage: npm run report -- <stack>") });
-        expect(report(["nope"])).toMatchObject({ code: 2, err: expect.stringContaining("Pulumi.nope.yaml does not exist") });
+    it("explains its usage on --help, and a missing stack file", async () => {
+        expect(await report(["--help"])).toMatchObject({ code: 0, out: expect.stringContaining("usage: npm run report -- <stack>"), err: "" });
+        expect(await report([])).toMatchObject({ code: 2, err: expect.stringContaining("usage: npm run report -- <stack>") });
+        expect(await report(["nope"])).toMatchObject({ code: 2, err: expect.stringContaining("Pulumi.nope.yaml does not exist") });
     });
 
-    it("names the file, line and column of a duplicate key or a YAML syntax error, with no stack trace", () => {
+    it("names the file, line and column of a duplicate key or a YAML syntax error, with no stack trace", async () => {
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), "report-"));
         const prod = fs.readFileSync(path.join(FIXTURES, "Pulumi.prod.yaml"), "utf8").split("\n");
         const at = prod.findIndex((l) => l.includes("approvalsRequired: 2"));
         prod.splice(at + 1, 0, prod[at].replace("2", "1"));
         fs.writeFileSync(path.join(dir, "Pulumi.prod.yaml"), prod.join("\n"));
-        const dup = report(["prod"], dir);
+        const dup = await report(["prod"], dir);
         const [line, col] = [at + 2, prod[at].indexOf("approvalsRequired") + 1];
         expect(dup).toEqual({ code: 1, out: "", err: `Pulumi.prod.yaml:${line}:${col}: duplicate key approvalsRequired\n` });
 
         fs.writeFileSync(path.join(dir, "Pulumi.broken.yaml"), "config:\n  ml-model-governance:tier: [premium\n");
-        const broken = report(["broken"], dir);
+        const broken = await report(["broken"], dir);
         expect(broken.code).toBe(1);
         expect(broken.err).toMatch(/^Pulumi\.broken\.yaml:\d+:\d+: /);
         expect(broken.err).not.toMatch(/\bat .*\.(ts|js):\d+/);
     });
 
-    it("catches a mistyped namespace and a token stored in the stack file", () => {
+    it("catches a mistyped namespace and a token stored in the stack file", async () => {
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), "report-"));
         const prod = fs.readFileSync(path.join(FIXTURES, "Pulumi.prod.yaml"), "utf8").replace("ml-model-governance:defaults:", "ml-model-governence:defaults:");
         fs.writeFileSync(path.join(dir, "Pulumi.prod.yaml"), `${prod}\n  gitlab:token:\n    secure: AAABAKSECRET\n`);
-        const { code, err } = report(["prod"], dir);
+        const { code, err } = await report(["prod"], dir);
         expect(code).toBe(1);
         expect(err).toContain("ml-model-governence:defaults: unknown config namespace (did you mean `ml-model-governance:defaults`?)");
         expect(err).toContain("gitlab:token: expected no GitLab token in the stack file");

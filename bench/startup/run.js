@@ -23,6 +23,11 @@
  *
  * Writes the table into docs/startup-mode.md (between its markers).
  */
+if (process.argv.includes("--engine")) {
+    // `npm run bench:startup -- --engine`: the same comparison through the real Pulumi CLI.
+    require("./engine.js");
+    return;
+}
 const crypto = require("crypto");
 const fs = require("fs");
 const os = require("os");

@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { resourceKey, type CreatedProject, type Edition, type PrincipalRef, type Repository, type Tier } from "../config";
 import { codeOwnersCommitMessages } from "../config/automationCommits";
 import { groupsToShare } from "../config/sharing";
-import { ACCESS_RANK } from "./accessLevels";
+import { ACCESS_LEVEL_VALUES } from "../contract/accessLevels";
 import { namedApprovers } from "./approvers";
 import { branchProtectionInputs } from "./branchProtectionInputs";
 import { renderCodeOwners } from "./codeOwnersFile";
@@ -96,8 +96,8 @@ export class ModelGovernance extends pulumi.ComponentResource {
         for (const { group, access } of groupsToShare(repo, (g) => principals.groupPath(g))) {
             const groupId = principals.groupId(group);
             const existing = principals.existingShareAccess(repo, groupId);
-            if (existing > ACCESS_RANK[access]) continue; // already shared higher: GitLab honours it as it is
-            const importId = existing === ACCESS_RANK[access] ? `${adoptedId}:${groupId}` : undefined;
+            if (existing > ACCESS_LEVEL_VALUES[access]) continue; // already shared higher: GitLab honours it as it is
+            const importId = existing === ACCESS_LEVEL_VALUES[access] ? `${adoptedId}:${groupId}` : undefined;
             const share = child(new gitlab.ProjectShareGroup(`${name}-share-${groupId}`, { project, groupId, groupAccess: access }, accessOpts(importId)));
             sharedIds.set(groupId, share.groupId);
         }
@@ -114,12 +114,12 @@ export class ModelGovernance extends pulumi.ComponentResource {
             for (const user of namedApprovers(repo, automationUser)) {
                 const userId = principals.userId(user);
                 const direct = principals.existingDirectAccess(repo, userId);
-                if (principals.inheritedAccess(repo, userId) >= ACCESS_RANK.developer || direct > ACCESS_RANK.developer) {
+                if (principals.inheritedAccess(repo, userId) >= ACCESS_LEVEL_VALUES.developer || direct > ACCESS_LEVEL_VALUES.developer) {
                     throughGroups.push(user);
                     continue;
                 }
                 const previousName = `${name}-member-${typeof user === "number" ? `id-${user}` : resourceKey(user)}`;
-                const importId = direct === ACCESS_RANK.developer ? `${adoptedId}:${userId}` : undefined;
+                const importId = direct === ACCESS_LEVEL_VALUES.developer ? `${adoptedId}:${userId}` : undefined;
                 const membership = child(
                     new gitlab.ProjectMembership(`${name}-member-${userId}`, { project, userId, accessLevel: "developer" }, accessOpts(importId, { aliases: [{ name: previousName }] })),
                 );

@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { renderIssue, type ConfigIssue, type GovernanceConfig, type KeyPath, type PrincipalRef, type Repository } from "../config";
 import { groupsToShare } from "../config/sharing";
 import { namedApprovers } from "./approvers";
-import { ACCESS_RANK } from "./accessLevels";
+import { ACCESS_LEVEL_VALUES } from "../contract/accessLevels";
 import { invokeOptions } from "./providerVersion";
 
 /** A name the config uses, and the first key that holds it, for messages. */
@@ -168,7 +168,7 @@ export class PrincipalDirectory {
                     for (const ref of namedApprovers(repo, config.automationUser)) {
                         const id = typeof ref === "number" ? ref : users.get(ref.toLowerCase());
                         const level = id === undefined ? undefined : direct.get(id);
-                        if (level !== undefined && level < ACCESS_RANK.developer) {
+                        if (level !== undefined && level < ACCESS_LEVEL_VALUES.developer) {
                             const named = names.users.find((u) => u.name.toLowerCase() === String(ref).toLowerCase());
                             issues.push({
                                 path: named?.at ?? repo.keyPath(["addApproversAsMembers"]),
@@ -239,7 +239,7 @@ export class PrincipalDirectory {
         return config.repositories.flatMap((repo) =>
             groupsToShare(repo, (g) => this.groupPath(g)).flatMap(({ group, access }) => {
                 const existing = this.existingShareAccess(repo, this.groupId(group));
-                if (existing === 0 || existing >= ACCESS_RANK[access]) return [];
+                if (existing === 0 || existing >= ACCESS_LEVEL_VALUES[access]) return [];
                 return [{
                     path: repo.keyPath(["existing"]),
                     value: (repo.project as { pathWithNamespace: string }).pathWithNamespace,
@@ -257,7 +257,7 @@ export class PrincipalDirectory {
 }
 
 function accessOf(members: ReadonlyArray<{ id: number; accessLevel: string }>): Map<number, number> {
-    return new Map(members.map((m) => [m.id, ACCESS_RANK[m.accessLevel] ?? 0]));
+    return new Map(members.map((m) => [m.id, ACCESS_LEVEL_VALUES[m.accessLevel] ?? 0]));
 }
 
 /**

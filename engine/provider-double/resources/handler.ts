@@ -1,3 +1,4 @@
+import { ACCESS_LEVEL_VALUES } from "../../../src/contract/accessLevels";
 import type { Edition } from "../../../src/contract/providerRules";
 import type { Props } from "../propertyValues";
 import type { RestClient } from "../restClient";
@@ -35,28 +36,14 @@ export interface ResourceHandler {
     delete(id: string, state: Props, ctx: DoubleContext): Promise<void>;
 }
 
-/** GitLab's access levels by the provider's names (`api.AccessLevelValueToName`). */
-export const ACCESS_LEVELS: Readonly<Record<string, number>> = {
-    "no one": 0,
-    minimal: 5,
-    guest: 10,
-    planner: 15,
-    reporter: 20,
-    security_manager: 25,
-    developer: 30,
-    maintainer: 40,
-    owner: 50,
-    admin: 60,
-};
-
 export function levelValue(name: unknown): number {
-    const value = ACCESS_LEVELS[String(name)];
+    const value = ACCESS_LEVEL_VALUES[String(name)];
     if (value === undefined) throw new Error(`unknown access level ${JSON.stringify(name)}`);
     return value;
 }
 
 export function levelName(value: unknown): string {
-    const found = Object.entries(ACCESS_LEVELS).find(([, v]) => v === value);
+    const found = Object.entries(ACCESS_LEVEL_VALUES).find(([, v]) => v === value);
     if (found === undefined) throw new Error(`unknown access level value ${JSON.stringify(value)}`);
     return found[0];
 }
