@@ -66,6 +66,7 @@ describe("approvers who already have access through a group", () => {
         expect(members).toEqual([gitlab.userId("priya.raman"), gitlab.userId("elena.petrova")]); // a Reporter is raised to Developer
         expect(byType(resources, T.approvalRule)[0].inputs.userIds).toEqual(["priya.raman", "marcus.chen", "elena.petrova"].map((u) => gitlab.userId(u)));
         expect(fleet.components[0].eligibleThroughGroups).toEqual(["marcus.chen"]);
+        expect(fleet.governance.repositories[0]).toMatchObject({ approverMemberships: ["priya.raman", "elena.petrova"], eligibleWithoutMembership: ["marcus.chen"] });
     });
 
     it("in an adopted project, judges by access through groups only, so the program's own memberships do not flap", async () => {

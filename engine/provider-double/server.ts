@@ -42,6 +42,9 @@ function matches(wanted: unknown, have: unknown, unordered: boolean): boolean {
     return wanted === have;
 }
 
+/** Equal both ways: neither side has what the other lacks. */
+const same = (a: unknown, b: unknown, unordered: boolean) => matches(a, b, unordered) && matches(b, a, unordered);
+
 /** Terraform treats an empty list or set like an unset one: neither differs from the other. */
 const isEmpty = (value: unknown) => value === undefined || (Array.isArray(value) && value.length === 0);
 
@@ -83,10 +86,6 @@ export class ProviderDouble {
         return new Set([...handler.replaceOn, ...Object.entries(specs).filter(([, s]) => (s as { willReplaceOnChanges?: boolean }).willReplaceOnChanges).map(([k]) => k)]);
     }
 
-    private secretOutputs(type: string, inputSecrets: Iterable<string>): string[] {
-        const props = this.schema.resources[type]?.properties ?? {};
-        return [...Object.entries(props).filter(([, s]) => (s as { secret?: boolean }).secret).map(([k]) => k), ...inputSecrets];
-    }
 
     async configure(args: Props): Promise<void> {
         const env = process.env;
@@ -115,7 +114,7 @@ export class ProviderDouble {
             const had = oldInputs[key];
             if (wanted === undefined && handler.sticky.includes(key)) continue;
             if (isEmpty(wanted) && isEmpty(had)) continue;
-            if (!containsUnknown(wanted) && wanted !== undefined && had !== undefined && matches(wanted, had, handler.sets.includes(key)) && matches(had, wanted, handler.sets.includes(key))) continue;
+            if (!containsUnknown(wanted) && wanted !== undefined && had !== undefined && same(wanted, had, handler.sets.includes(key))) continue;
             if (wanted === undefined && had === undefined) continue;
             const replace = replaces.has(key);
             const kind = had === undefined ? (replace ? Kind.ADD_REPLACE : Kind.ADD) : wanted === undefined ? (replace ? Kind.DELETE_REPLACE : Kind.DELETE) : replace ? Kind.UPDATE_REPLACE : Kind.UPDATE;
@@ -150,7 +149,7 @@ export class ProviderDouble {
             if (!(key in oldInputs) && (handler.sticky.includes(key) || isEmpty(value))) continue;
             const old = oldInputs[key];
             // Keep the program's order when the set is the same, so a refresh alone shows no diff.
-            inputs[key] = old !== undefined && matches(value, old, handler.sets.includes(key)) && matches(old, value, handler.sets.includes(key)) ? old : value;
+            inputs[key] = old !== undefined && same(value, old, handler.sets.includes(key)) ? old : value;
         }
         return { outputs: found.outputs, inputs };
     }
@@ -176,8 +175,10 @@ export class ProviderDouble {
         return fn(args, this.api);
     }
 
+    /** Outputs to send as secrets: the schema's sensitive properties, and whatever arrived secret. */
     secretsFor(type: string, inputSecrets: Iterable<string>): string[] {
-        return this.secretOutputs(type, inputSecrets);
+        const props = this.schema.resources[type]?.properties ?? {};
+        return [...Object.entries(props).filter(([, s]) => (s as { secret?: boolean }).secret).map(([k]) => k), ...inputSecrets];
     }
 }
 

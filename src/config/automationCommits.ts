@@ -16,9 +16,9 @@ const SUBJECTS: CommitMessages = {
     delete: "Remove CODEOWNERS managed by ml-model-governance",
 };
 
-/** With a DCO push rule, each message carries automationUser's `Signed-off-by:` trailer. */
-export function codeOwnersCommitMessages(signOff?: { readonly name: string; readonly email: string }): CommitMessages {
-    if (signOff === undefined) return SUBJECTS;
-    const trailer = `\n\nSigned-off-by: ${signOff.name} <${signOff.email}>`;
+/** With a DCO push rule, each message carries automationUser's `Signed-off-by:` trailer (validation requires both to be set). */
+export function codeOwnersCommitMessages(pushRules: { readonly rejectNonDcoCommits: boolean } | undefined, automationUser?: string, email?: string): CommitMessages {
+    if (!pushRules?.rejectNonDcoCommits || automationUser === undefined || email === undefined) return SUBJECTS;
+    const trailer = `\n\nSigned-off-by: ${automationUser} <${email}>`;
     return { create: SUBJECTS.create + trailer, update: SUBJECTS.update + trailer, delete: SUBJECTS.delete + trailer };
 }

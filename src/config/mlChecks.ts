@@ -2,6 +2,7 @@ import type { KeyPath } from "./issues";
 import type { RepositoryView, StackFacts } from "./checks";
 import { codeOwnersCommitMessages } from "./automationCommits";
 import { blockedFileNameRegex } from "./fileNameRule";
+import { isOwnGroup, projectNamespace } from "./groups";
 import { re2Finds } from "./regex";
 import { reachableApprovals, exclusionReason, type ApproverExclusions } from "../rules/approvals";
 
@@ -49,20 +50,6 @@ export function checkCodeOwners(repo: RepositoryView, add: Add, facts: StackFact
 
 function checkOwners(rule: { users: readonly string[]; groups: readonly string[] }, rel: KeyPath, add: Add): void {
     if (rule.users.length === 0 && rule.groups.length === 0) add(rel, "names no owners; expected at least one entry in `users` or `groups`");
-}
-
-/** The group path a project lives in: its own group and that group's ancestors count as the project's. */
-export function projectNamespace(repo: Pick<RepositoryView, "existing" | "namespace">): string | undefined {
-    if (repo.existing !== undefined) return repo.existing.split("/").slice(0, -1).join("/");
-    return repo.namespace;
-}
-
-/** Whether `group` is the namespace or one of its ancestors (compared without case, as GitLab does). */
-export function isOwnGroup(group: string, namespace: string | undefined): boolean {
-    if (namespace === undefined) return false;
-    const g = group.toLowerCase();
-    const ns = namespace.toLowerCase();
-    return ns === g || ns.startsWith(`${g}/`);
 }
 
 /** Promotion gate: someone may deploy, and every approval entry is one well-formed GitLab rule. */
@@ -122,7 +109,7 @@ export function checkPushRulesAdmitOwnCommits(repo: RepositoryView, add: Add, fa
         add(["codeOwners"], `expected ml-model-governance:automationUser and ml-model-governance:automationUserEmail to be set: the CODEOWNERS commits are authored by them, and ${why}`);
         return;
     }
-    const messages = codeOwnersCommitMessages(rules.rejectNonDcoCommits && facts.automationUser && email ? { name: facts.automationUser, email } : undefined);
+    const messages = codeOwnersCommitMessages(rules, facts.automationUser, email);
     for (const [kind, message] of Object.entries(messages)) {
         const subject = JSON.stringify(message.split("\n")[0]);
         if (rules.commitMessageRegex !== undefined && !re2Finds(rules.commitMessageRegex, message, true)) {

@@ -1,4 +1,4 @@
-import { isOwnGroup, projectNamespace } from "./mlChecks";
+import { isOwnGroup, projectNamespace } from "./groups";
 import type { PrincipalRef, Repository, ShareAccessLevel } from "./model";
 
 export interface SharedGroup {

@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { GovernanceConfig } from "../config";
 import { ModelGovernance } from "./modelGovernance";
 import { PrincipalDirectory } from "./principals";
-import { summarizeGovernance, type ApprovalRuleSummary, type GovernanceSummary, type RepositorySummary } from "./summary";
+import { describeUser, summarizeGovernance, type ApprovalRuleSummary, type GovernanceSummary, type RepositorySummary } from "./summary";
 
 export interface RepositoryOutputs {
     readonly projectId: pulumi.Output<string>;
@@ -17,7 +17,13 @@ export interface FleetOutputs {
     readonly projectUrl: pulumi.Output<string>;
     readonly repositories: Record<string, RepositoryOutputs>;
     readonly governance: GovernanceSummary & {
-        readonly repositories: ReadonlyArray<RepositorySummary & { readonly url: pulumi.Output<string> }>;
+        readonly repositories: ReadonlyArray<
+            RepositorySummary & {
+                readonly url: pulumi.Output<string>;
+                /** Named approvers GitLab already makes eligible (Developer or more through a group, or directly): no membership of theirs is managed. */
+                readonly eligibleWithoutMembership: readonly string[];
+            }
+        >;
     };
     readonly components: readonly ModelGovernance[];
     readonly principals: PrincipalDirectory;
@@ -45,7 +51,14 @@ export async function governFleet(config: GovernanceConfig): Promise<FleetOutput
                 },
             ]),
         ),
-        governance: { ...summary, repositories: summary.repositories.map((r, i) => ({ ...r, url: components[i].webUrl })) },
+        governance: {
+            ...summary,
+            repositories: summary.repositories.map((r, i) => {
+                // What GitLab already grants is known only after the lookups; the summary of the config lists every candidate.
+                const eligible = new Set(components[i].eligibleThroughGroups.map(describeUser));
+                return { ...r, url: components[i].webUrl, approverMemberships: r.approverMemberships.filter((u) => !eligible.has(u)), eligibleWithoutMembership: [...eligible] };
+            }),
+        },
         components,
         principals,
     };

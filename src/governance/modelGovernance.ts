@@ -180,9 +180,7 @@ export class ModelGovernance extends pulumi.ComponentResource {
         }
 
         if (repo.codeOwners !== undefined) {
-            const messages = codeOwnersCommitMessages(
-                repo.pushRules?.rejectNonDcoCommits && automationUser && args.automationUserEmail ? { name: automationUser, email: args.automationUserEmail } : undefined,
-            );
+            const messages = codeOwnersCommitMessages(repo.pushRules, automationUser, args.automationUserEmail);
             child(
                 new gitlab.RepositoryFile(
                     `${name}-codeowners`,

@@ -141,22 +141,18 @@ export class PrincipalDirectory {
         ]);
         for (const [path, group] of groupsById) groups.set(path, group);
 
-        const meta = metadata.get("metadata");
-        if (meta !== undefined && (meta.enterprise ? "ee" : "ce") !== config.edition) {
-            const actual = meta.enterprise ? "ee" : "ce";
-            issues.push({ path: ["edition"], value: config.edition, message: `expected "${actual}": GET /metadata says this GitLab (${meta.version}) is ${actual === "ee" ? "an Enterprise" : "a Community"} Edition build, which decides the branch-protection inputs the provider accepts` });
-        }
+        issues.push(...editionIssues(metadata.get("metadata"), config.edition), ...emptyRepositoryIssues(config, projects));
 
         // Adopted projects: access through groups is what GitLab compares a new direct membership with.
-        const adopted = config.repositories.filter((r) => r.project.mode === "adopt" && r.addApproversAsMembers);
+        const adopted = config.repositories.flatMap((repo) => (repo.project.mode === "adopt" && repo.addApproversAsMembers ? [{ repo, path: repo.project.pathWithNamespace }] : []));
         const inheritedByProject = new Map<string, Members>();
         const directByProject = new Map<string, Members>();
         await Promise.all(
-            adopted.map(async (repo) => {
-                const path = (repo.project as { pathWithNamespace: string }).pathWithNamespace;
+            adopted.map(async ({ repo, path }) => {
                 const project = projects.get(path.toLowerCase());
                 if (project === undefined) return;
-                const userIds = namedApprovers(repo, config.automationUser).map((u) => (typeof u === "number" ? u : users.get(u.toLowerCase()))).filter((id): id is number => id !== undefined);
+                const approvers = namedApprovers(repo, config.automationUser).map((ref) => ({ ref, id: typeof ref === "number" ? ref : users.get(ref.toLowerCase()) }));
+                const userIds = approvers.flatMap((a) => (a.id === undefined ? [] : [a.id]));
                 try {
                     const [all, direct] = await Promise.all(
                         [true, false].map((inherited) => gitlab.getProjectMembership({ project: project.id, inherited, userIds }, invokeOptions()).then((m) => accessOf(m.members))),
@@ -165,17 +161,14 @@ export class PrincipalDirectory {
                     directByProject.set(path.toLowerCase(), direct);
                     // A direct membership below Developer predates this program (it only ever grants Developer):
                     // GitLab would answer 409 to a second one, and the approver would stay ineligible.
-                    for (const ref of namedApprovers(repo, config.automationUser)) {
-                        const id = typeof ref === "number" ? ref : users.get(ref.toLowerCase());
+                    for (const { ref, id } of approvers) {
                         const level = id === undefined ? undefined : direct.get(id);
-                        if (level !== undefined && level < ACCESS_LEVEL_VALUES.developer) {
-                            const named = names.users.find((u) => u.name.toLowerCase() === String(ref).toLowerCase());
-                            issues.push({
-                                path: named?.at ?? repo.keyPath(["addApproversAsMembers"]),
-                                value: ref,
-                                message: `is already a direct member of ${path} below Developer, which this program does not change; raise them to Developer in GitLab, or set addApproversAsMembers: false`,
-                            });
-                        }
+                        if (level === undefined || level >= ACCESS_LEVEL_VALUES.developer) continue;
+                        issues.push({
+                            path: names.users.find((u) => u.name.toLowerCase() === String(ref).toLowerCase())?.at ?? repo.keyPath(["addApproversAsMembers"]),
+                            value: ref,
+                            message: `is already a direct member of ${path} below Developer, which this program does not change; raise them to Developer in GitLab, or set addApproversAsMembers: false`,
+                        });
                     }
                 } catch (e) {
                     incomplete = true;
@@ -183,18 +176,6 @@ export class PrincipalDirectory {
                 }
             }),
         );
-
-        for (const repo of config.repositories) {
-            if (repo.project.mode !== "adopt") continue;
-            const project = projects.get(repo.project.pathWithNamespace.toLowerCase());
-            if (project !== undefined && (project.emptyRepo || !project.defaultBranch)) {
-                issues.push({
-                    path: repo.keyPath(["existing"]),
-                    value: repo.project.pathWithNamespace,
-                    message: "is an empty repository with no default branch, so there is nothing to protect; push a first commit (a README) to it, then preview again",
-                });
-            }
-        }
 
         const count = 1 + names.users.length + names.groups.length + names.groupIds.length + names.projects.length + names.namespaces.length + 2 * adopted.length;
         const directory = new PrincipalDirectory(users, groups, projects, namespaceMembers, inheritedByProject, directByProject, count);
@@ -254,6 +235,29 @@ export class PrincipalDirectory {
         const members = repo.project.mode === "adopt" ? this.inheritedByProject.get(repo.project.pathWithNamespace.toLowerCase()) : this.inheritedByNamespace.get(repo.project.namespace?.toLowerCase() ?? "");
         return members?.get(userId) ?? 0;
     }
+}
+
+/** The config's edition against what `GET /metadata` says: the provider picks branch-protection inputs by it. */
+function editionIssues(meta: gitlab.GetMetadataResult | undefined, edition: GovernanceConfig["edition"]): ConfigIssue[] {
+    if (meta === undefined) return [];
+    const actual = meta.enterprise ? "ee" : "ce";
+    if (actual === edition) return [];
+    const build = actual === "ee" ? "an Enterprise" : "a Community";
+    return [{ path: ["edition"], value: edition, message: `expected "${actual}": GET /metadata says this GitLab (${meta.version}) is ${build} Edition build, which decides the branch-protection inputs the provider accepts` }];
+}
+
+/** Adopted projects without a default branch: there is nothing to protect yet. */
+function emptyRepositoryIssues(config: GovernanceConfig, projects: ReadonlyMap<string, gitlab.GetProjectResult>): ConfigIssue[] {
+    return config.repositories.flatMap((repo) => {
+        if (repo.project.mode !== "adopt") return [];
+        const project = projects.get(repo.project.pathWithNamespace.toLowerCase());
+        if (project === undefined || (!project.emptyRepo && project.defaultBranch)) return [];
+        return [{
+            path: repo.keyPath(["existing"]),
+            value: repo.project.pathWithNamespace,
+            message: "is an empty repository with no default branch, so there is nothing to protect; push a first commit (a README) to it, then preview again",
+        }];
+    });
 }
 
 function accessOf(members: ReadonlyArray<{ id: number; accessLevel: string }>): Map<number, number> {

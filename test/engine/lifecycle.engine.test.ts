@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { Project } from "../../engine/gitlab-standin";
-import { EngineWorkspace, ROOT } from "../../engine/workspace";
+import { acmeFixtures, EngineWorkspace, ROOT } from "../../engine/workspace";
 
 // A production fleet (test/fixtures/stacks/fleet.yaml, as stack `prod`): two
 // created projects and an adopted one, every optional feature used, taken
@@ -13,7 +13,13 @@ const FLEET = path.join(ROOT, "test", "fixtures", "stacks", "fleet.yaml");
 
 let ws: EngineWorkspace;
 beforeAll(async () => {
-    ws = await EngineWorkspace.create();
+    // priya.raman is already a direct Developer of the adopted legacy-ranker: her membership is imported, not created again.
+    ws = await EngineWorkspace.create(
+        acmeFixtures((f) => {
+            const legacy = f.projects!.find((p) => p.path_with_namespace === "acme-ml/models/legacy-ranker")!;
+            legacy.members = [...(legacy.members ?? []), { user_id: f.users.find((u) => u.username === "priya.raman")!.id, access_level: 30 }];
+        }),
+    );
     fs.copyFileSync(FLEET, path.join(ws.dir, `Pulumi.${STACK}.yaml`));
     await ws.stackInit(STACK);
 });
@@ -41,9 +47,15 @@ describe("a production fleet under the real engine", () => {
             ["ML leads", "regular", 2],
         ]);
         expect(Object.keys(fraud.repository.branches.find((b) => b.name === "main")!.files)).toContain(".gitlab/CODEOWNERS");
-        // The adopted project keeps its members; marcus.chen is a Maintainer through acme-ml/models and needs none.
+        // The adopted project keeps its members and share; priya.raman's membership and the ml-platform share were
+        // imported, not made twice; marcus.chen is a Maintainer through acme-ml/models and needs none.
         const legacy = project("acme-ml/models/legacy-ranker");
         expect(legacy.members.map((m) => ws.standin.state.user(m.user_id)!.username).sort()).toEqual(["elena.petrova", "nadia.okafor", "priya.raman", "tech.writer"]);
+        expect(legacy.shared_with_groups).toHaveLength(1);
+        const state = (await ws.export(STACK)).resources ?? [];
+        const priya = ws.standin.state.user("priya.raman")!.id;
+        expect(state.filter((r) => r.urn.endsWith(`::legacy-ranker-member-${priya}`))).toHaveLength(1);
+        expect(state.filter((r) => r.urn.includes("::legacy-ranker-share-"))).toHaveLength(1);
         // Everything the provider asked for is something the stand-in models.
         expect(ws.standin.requests.filter((r) => r.unmodelled).map((r) => `${r.method} ${r.path}`)).toEqual([]);
     });

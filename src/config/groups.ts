@@ -1,0 +1,15 @@
+import type { RepositoryView } from "./checks";
+
+/** The group path a project lives in: its own group and that group's ancestors count as the project's. */
+export function projectNamespace(repo: Pick<RepositoryView, "existing" | "namespace">): string | undefined {
+    if (repo.existing !== undefined) return repo.existing.split("/").slice(0, -1).join("/");
+    return repo.namespace;
+}
+
+/** Whether `group` is the namespace or one of its ancestors (compared without case, as GitLab does). */
+export function isOwnGroup(group: string, namespace: string | undefined): boolean {
+    if (namespace === undefined) return false;
+    const g = group.toLowerCase();
+    const ns = namespace.toLowerCase();
+    return ns === g || ns.startsWith(`${g}/`);
+}
