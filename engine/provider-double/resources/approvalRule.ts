@@ -1,6 +1,6 @@
 import { RestClient, encodePath } from "../restClient";
 import type { Props } from "../propertyValues";
-import { splitId, type ResourceHandler } from "./handler";
+import { orGone, type ResourceHandler, splitId } from "./handler";
 
 // resource_gitlab_project_approval_rule.go (SDKv2). Ids come back from GitLab
 // as filtered lists: approvers GitLab does not consider eligible are dropped.
@@ -55,13 +55,10 @@ export const approvalRule: ResourceHandler = {
     },
     async read(id, state, { api }) {
         const [project, rule] = splitId(id, 2);
-        try {
+        return orGone(async () => {
             const seen = observed(await api.get(`projects/${encodePath(project)}/approval_rules/${rule}`));
             return { outputs: { ...state, ...seen }, observed: seen };
-        } catch (e) {
-            if (RestClient.is(e, 404)) return undefined;
-            throw e;
-        }
+        });
     },
     async update(id, _state, news, { api }) {
         const [project, rule] = splitId(id, 2);

@@ -1,6 +1,6 @@
-import { RestClient, encodePath } from "../restClient";
+import { encodePath } from "../restClient";
 import type { Props } from "../propertyValues";
-import { levelName, levelValue, splitId, type ResourceHandler } from "./handler";
+import { levelName, levelValue, orGone, type ResourceHandler, splitId } from "./handler";
 
 // resource_gitlab_branch_protection.go (plugin framework). It takes over
 // GitLab's automatic protection of the default branch by unprotecting it first;
@@ -84,14 +84,11 @@ export const branchProtection: ResourceHandler = {
     },
     async read(id, state, ctx) {
         const [project, branch] = splitId(id, 2);
-        try {
+        return orGone(async () => {
             const pb = await ctx.api.get(`projects/${encodePath(project)}/protected_branches/${encodePath(branch)}`);
             const seen = observed(pb, (await ctx.edition()) === "ee");
             return { outputs: { ...state, ...seen, branchProtectionId: pb.id }, observed: seen };
-        } catch (e) {
-            if (RestClient.is(e, 404)) return undefined;
-            throw e;
-        }
+        });
     },
     async update(id, _state, news, ctx) {
         const [project, branch] = splitId(id, 2);

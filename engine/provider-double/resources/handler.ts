@@ -1,7 +1,7 @@
 import { ACCESS_LEVEL_VALUES } from "../../../src/contract/accessLevels";
 import type { Edition } from "../../../src/contract/providerRules";
 import type { Props } from "../propertyValues";
-import type { RestClient } from "../restClient";
+import { RestClient } from "../restClient";
 
 export interface DoubleContext {
     readonly api: RestClient;
@@ -46,6 +46,16 @@ export function levelName(value: unknown): string {
     const found = Object.entries(ACCESS_LEVEL_VALUES).find(([, v]) => v === value);
     if (found === undefined) throw new Error(`unknown access level value ${JSON.stringify(value)}`);
     return found[0];
+}
+
+/** A read as the provider makes it: a 404 means the object is gone from GitLab (dropped from the state), anything else fails. */
+export async function orGone<T>(read: () => Promise<T>): Promise<T | undefined> {
+    try {
+        return await read();
+    } catch (e) {
+        if (RestClient.is(e, 404)) return undefined;
+        throw e;
+    }
 }
 
 /** The project part of a `<project>:<rest>` id. */

@@ -1,6 +1,6 @@
-import { RestClient, encodePath } from "../restClient";
+import { encodePath } from "../restClient";
 import type { Props } from "../propertyValues";
-import { levelName, levelValue, splitId, type ResourceHandler } from "./handler";
+import { levelName, levelValue, orGone, type ResourceHandler, splitId } from "./handler";
 
 // resource_gitlab_project_membership.go (SDKv2). Read asks for *direct*
 // membership, so a user with only inherited access reads as gone.
@@ -27,13 +27,10 @@ export const membership: ResourceHandler = {
     },
     async read(id, state, { api }) {
         const [project, user] = splitId(id, 2);
-        try {
+        return orGone(async () => {
             const seen = { ...identity(project, user), ...observed(await api.get(`projects/${encodePath(project)}/members/${user}`)) };
             return { outputs: { ...state, ...seen }, observed: seen };
-        } catch (e) {
-            if (RestClient.is(e, 404)) return undefined;
-            throw e;
-        }
+        });
     },
     async update(id, _state, news, { api }) {
         const [project, user] = splitId(id, 2);

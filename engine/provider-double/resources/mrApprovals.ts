@@ -1,6 +1,6 @@
 import { RestClient, encodePath } from "../restClient";
 import type { Props } from "../propertyValues";
-import { defined, type ResourceHandler } from "./handler";
+import { defined, orGone, type ResourceHandler } from "./handler";
 
 // resource_gitlab_project_level_mr_approvals.go (plugin framework). There is no
 // DELETE endpoint: destroying the resource POSTs GitLab's defaults back.
@@ -40,13 +40,10 @@ export const mrApprovals: ResourceHandler = {
         return { id: project, outputs: { ...inputs, ...observed(await api.get(`projects/${encodePath(project)}/approvals`)) } };
     },
     async read(id, state, { api }) {
-        try {
+        return orGone(async () => {
             const seen = observed(await api.get(`projects/${encodePath(id)}/approvals`));
             return { outputs: { ...state, ...seen }, observed: seen };
-        } catch (e) {
-            if (RestClient.is(e, 404)) return undefined;
-            throw e;
-        }
+        });
     },
     async update(id, _state, news, { api }) {
         await post(api, id, news);

@@ -1,6 +1,6 @@
-import { RestClient, encodePath } from "../restClient";
+import { encodePath } from "../restClient";
 import type { Props } from "../propertyValues";
-import { defined, type ResourceHandler } from "./handler";
+import { defined, orGone, type ResourceHandler } from "./handler";
 
 // resource_gitlab_project.go (SDKv2): POST /projects, read back with GET; a
 // destroy with archive_on_destroy only archives.
@@ -55,14 +55,11 @@ export const project: ResourceHandler = {
         return { id: String(read.id), outputs: { ...inputs, ...outputs(read) } };
     },
     async read(id, state, { api }) {
-        try {
+        return orGone(async () => {
             const p = await api.get(`projects/${encodePath(id)}`);
             if (p.marked_for_deletion_on) return undefined;
             return { outputs: { ...state, ...outputs(p) }, observed: observed(p) };
-        } catch (e) {
-            if (RestClient.is(e, 404)) return undefined;
-            throw e;
-        }
+        });
     },
     async update(id, state, news, { api }) {
         const changed = (k: string) => JSON.stringify(news[k]) !== JSON.stringify(state[k]);

@@ -1,6 +1,6 @@
-import { RestClient, encodePath } from "../restClient";
+import { encodePath } from "../restClient";
 import type { Props } from "../propertyValues";
-import { levelName, levelValue, splitId, type ResourceHandler } from "./handler";
+import { levelName, levelValue, orGone, type ResourceHandler, splitId } from "./handler";
 
 // resource_gitlab_project_protected_environment.go (plugin framework). An update
 // sends the wanted entries plus `{id, _destroy: true}` for each entry to drop.
@@ -59,13 +59,10 @@ export const protectedEnvironment: ResourceHandler = {
     },
     async read(id, state, { api }) {
         const [project, environment] = splitId(id, 2);
-        try {
+        return orGone(async () => {
             const seen = observed(await api.get(`projects/${encodePath(project)}/protected_environments/${encodePath(environment)}`));
             return { outputs: { ...state, ...seen }, observed: seen };
-        } catch (e) {
-            if (RestClient.is(e, 404)) return undefined;
-            throw e;
-        }
+        });
     },
     async update(id, _state, news, { api }) {
         const [project, environment] = splitId(id, 2);

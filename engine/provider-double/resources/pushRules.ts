@@ -1,6 +1,6 @@
 import { RestClient, encodePath } from "../restClient";
 import type { Props } from "../propertyValues";
-import type { ResourceHandler } from "./handler";
+import { orGone, type ResourceHandler } from "./handler";
 
 // resource_gitlab_project_push_rules.go (plugin framework): every attribute is
 // Optional+Computed with UseStateForUnknown, so only known values are sent and
@@ -49,13 +49,10 @@ export const pushRules: ResourceHandler = {
         return { id: project, outputs: { ...inputs, ...observed(saved) } };
     },
     async read(id, state, { api }) {
-        try {
+        return orGone(async () => {
             const seen = observed(await api.get(`projects/${encodePath(id)}/push_rule`));
             return { outputs: { ...state, ...seen }, observed: seen };
-        } catch (e) {
-            if (RestClient.is(e, 404)) return undefined;
-            throw e;
-        }
+        });
     },
     async update(id, _state, news, { api }) {
         return { ...news, ...observed(await api.request("PUT", `projects/${encodePath(id)}/push_rule`, body(news))) };

@@ -1,7 +1,7 @@
 import { createHash } from "crypto";
 import { RestClient, encodePath } from "../restClient";
 import type { Props } from "../propertyValues";
-import { splitId, type ResourceHandler } from "./handler";
+import { orGone, type ResourceHandler, splitId } from "./handler";
 
 // resource_gitlab_repository_file.go (SDKv2). Every create, update and delete is
 // a commit, so the project's push rules apply to it.
@@ -63,13 +63,10 @@ export const repositoryFile: ResourceHandler = {
     },
     async read(id, state, { api }) {
         const [project, branch, file] = splitId(id, 3);
-        try {
+        return orGone(async () => {
             const found = await readFile(api, project, branch, file);
             return { outputs: { ...state, ...outputs(found, state.encoding) }, observed: observed(found, state.encoding) };
-        } catch (e) {
-            if (RestClient.is(e, 404)) return undefined;
-            throw e;
-        }
+        });
     },
     async update(id, _state, news, { api }) {
         const [project, branch, file] = splitId(id, 3);

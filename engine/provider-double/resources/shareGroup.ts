@@ -1,5 +1,5 @@
-import { RestClient, encodePath } from "../restClient";
-import { levelName, levelValue, splitId, type ResourceHandler } from "./handler";
+import { encodePath } from "../restClient";
+import { levelName, levelValue, orGone, type ResourceHandler, splitId } from "./handler";
 
 // resource_gitlab_project_share_group.go (SDKv2): every input forces a
 // replacement; the share is read back from the project's shared_with_groups.
@@ -19,17 +19,14 @@ export const shareGroup: ResourceHandler = {
     },
     async read(id, state, { api }) {
         const [project, group] = splitId(id, 2);
-        try {
+        return orGone(async () => {
             const p = await api.get(`projects/${encodePath(project)}`);
             const share = (p.shared_with_groups ?? []).find((g: any) => String(g.group_id) === group);
             if (share === undefined) return undefined;
             // With the project, so an import (`<project>:<group id>`) reads back complete inputs.
             const seen = { project, groupId: share.group_id, groupAccess: levelName(share.group_access_level) };
             return { outputs: { ...state, ...seen }, observed: seen };
-        } catch (e) {
-            if (RestClient.is(e, 404)) return undefined;
-            throw e;
-        }
+        });
     },
     async update() {
         throw new Error("gitlab_project_share_group has no update: every change replaces it");
