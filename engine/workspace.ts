@@ -54,30 +54,38 @@ export class EngineWorkspace {
         const binDir = engineBinDir();
         if (binDir === undefined) throw new Error("no Pulumi CLI: run engine/build.sh (npm run test:engine does)");
         const root = tempDir("mlmg-engine-");
-        const dir = path.join(root, "project");
-        const home = path.join(root, "pulumi-home");
-        const state = path.join(root, "state");
-        for (const d of [dir, home, state]) fs.mkdirSync(d, { recursive: true });
-        for (const entry of PROJECT_FILES) {
-            fs.cpSync(path.join(ROOT, entry), path.join(dir, entry), { recursive: true, filter: (src) => !src.includes(`${path.sep}node_modules`) });
-        }
-        for (const f of fs.readdirSync(ROOT).filter((f) => /^Pulumi\..+\.yaml$/.test(f))) fs.copyFileSync(path.join(ROOT, f), path.join(dir, f));
-        fs.symlinkSync(path.join(ROOT, "node_modules"), path.join(dir, "node_modules"));
-        fs.symlinkSync(path.join(ROOT, "policy", "node_modules"), path.join(dir, "policy", "node_modules"));
+        let standin: GitLabStandin | undefined;
+        try {
+            const dir = path.join(root, "project");
+            const home = path.join(root, "pulumi-home");
+            const state = path.join(root, "state");
+            for (const d of [dir, home, state]) fs.mkdirSync(d, { recursive: true });
+            for (const entry of PROJECT_FILES) {
+                fs.cpSync(path.join(ROOT, entry), path.join(dir, entry), { recursive: true, filter: (src) => !src.includes(`${path.sep}node_modules`) });
+            }
+            for (const f of fs.readdirSync(ROOT).filter((f) => /^Pulumi\..+\.yaml$/.test(f))) fs.copyFileSync(path.join(ROOT, f), path.join(dir, f));
+            fs.symlinkSync(path.join(ROOT, "node_modules"), path.join(dir, "node_modules"));
+            fs.symlinkSync(path.join(ROOT, "policy", "node_modules"), path.join(dir, "policy", "node_modules"));
 
-        const standin = new GitLabStandin(fixtures);
-        const baseUrl = await standin.start();
-        const backend = `file://${state}`;
-        const env = isolatedEnv(binDir, home, {
-            PULUMI_BACKEND_URL: backend,
-            PULUMI_CONFIG_PASSPHRASE: "engine-tests-passphrase",
-            GITLAB_BASE_URL: baseUrl,
-            GITLAB_TOKEN: API_TOKEN,
-            CI: "",
-        });
-        const ws = new EngineWorkspace(dir, home, backend, standin, env);
-        await ws.installProviderDouble(root);
-        return ws;
+            standin = new GitLabStandin(fixtures);
+            const baseUrl = await standin.start();
+            const backend = `file://${state}`;
+            const env = isolatedEnv(binDir, home, {
+                PULUMI_BACKEND_URL: backend,
+                PULUMI_CONFIG_PASSPHRASE: "engine-tests-passphrase",
+                GITLAB_BASE_URL: baseUrl,
+                GITLAB_TOKEN: API_TOKEN,
+                CI: "",
+            });
+            const ws = new EngineWorkspace(dir, home, backend, standin, env);
+            await ws.installProviderDouble(root);
+            return ws;
+        } catch (e) {
+            // Nothing left listening or on disk when set-up fails; the set-up error is the one reported.
+            await standin?.stop().catch(() => undefined);
+            fs.rmSync(root, { recursive: true, force: true });
+            throw e;
+        }
     }
 
     /** The double, installed under the real provider's name and version in this PULUMI_HOME only. */
@@ -97,9 +105,9 @@ export class EngineWorkspace {
         return run("pulumi", args, { cwd: opts.cwd ?? this.dir, env: { ...this.env, ...opts.env } });
     }
 
-    /** Run a shell script line by line in the project copy (for the pipeline's own script lines). */
+    /** Run a script in the project copy with bash as a GitLab runner does (`set -eo pipefail`, no `-u`), for the pipeline's own lines. */
     shell(script: string, env: Record<string, string | undefined> = {}): Promise<PulumiResult> {
-        return run("bash", ["-euo", "pipefail", "-c", script], { cwd: this.dir, env: { ...this.env, ...env } });
+        return run("bash", ["-eo", "pipefail", "-c", script], { cwd: this.dir, env: { ...this.env, ...env } });
     }
 
     async stackInit(stack: string): Promise<void> {

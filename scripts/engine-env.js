@@ -19,13 +19,23 @@ function engineBinDir(env = process.env) {
 }
 
 /**
+ * The host's environment without what could reach past this machine or change
+ * how the CLI behaves: Pulumi's settings (an access token, a backend), GitLab's
+ * (a token, a base URL) and a CI job's (a merge request to post a note on),
+ * should the suite itself run inside a GitLab pipeline.
+ */
+function hostEnv() {
+    return Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(PULUMI_|GITLAB_|CI_)/.test(k) && k !== "NODE_OPTIONS"));
+}
+
+/**
  * An environment for running the CLI in isolation: its own PULUMI_HOME, no
  * update check, no plugin downloads, and the engine and the project's Node.js
  * (node_modules/.bin, Node 24) first on PATH, so the language host runs programs on it.
  */
 function isolatedEnv(binDir, home, extra = {}) {
     return {
-        ...process.env,
+        ...hostEnv(),
         PATH: [path.join(ROOT, "node_modules", ".bin"), binDir, process.env.PATH ?? ""].join(path.delimiter),
         PULUMI_HOME: home,
         PULUMI_SKIP_UPDATE_CHECK: "true",

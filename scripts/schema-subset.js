@@ -2,7 +2,7 @@
 // The parts of the pulumi-gitlab 10.1.1 provider schema this program uses, as a
 // valid Pulumi package schema without upstream prose. Two things are made from
 // it: the SDK in sdks/gitlab (`npm run sdk:generate`), and the schema checks of
-// `npm test` (engine/contract). The tests prove it equal to the full schema
+// `npm test` (src/contract). The tests prove it equal to the full schema
 // whenever ../shared/pulumi-gitlab/schema.json is present.
 //
 // Adding a resource or function: add its token below, then `npm run sdk:generate`.

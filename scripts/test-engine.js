@@ -23,6 +23,26 @@ if (has("go")) {
     console.warn(`\n*** ${line}. ***\n`);
     process.exit(0);
 }
+// The engine the docs describe, or a loud stop under CI: a half-built bin
+// directory, or another `pulumi` on PATH, would test something else.
+{
+    const bin = engineBinDir();
+    const pinned = /github\.com\/pulumi\/pulumi\/pkg\/v3 (v\S+)/.exec(fs.readFileSync(path.join(ROOT, "engine", "go.mod"), "utf8"))?.[1];
+    const version = spawnSync(path.join(bin, "pulumi"), ["version"], { encoding: "utf8" }).stdout?.trim();
+    const host = [bin, ...(process.env.PATH ?? "").split(path.delimiter)].some((d) => d && fs.existsSync(path.join(d, "pulumi-language-nodejs")));
+    const problems = [
+        ...(version === pinned ? [] : [`${path.join(bin, "pulumi")} is ${version || "not runnable"}, engine/go.mod pins ${pinned}`]),
+        ...(host ? [] : [`no pulumi-language-nodejs beside ${bin} or on PATH`]),
+    ];
+    if (problems.length > 0) {
+        const line = `ENGINE MISMATCH: ${problems.join("; ")}`;
+        if (ci) {
+            console.error(`${line}. CI=true runs the engine suite only on the pinned engine (engine/build.sh).`);
+            process.exit(1);
+        }
+        console.warn(`\n*** ${line}. The suite runs anyway. ***\n`);
+    }
+}
 // The policy pack is its own package; `pulumi preview --policy-pack policy` needs its dependencies.
 if (!fs.existsSync(path.join(ROOT, "policy", "node_modules"))) {
     execFileSync("npm", ["ci", "--prefix", "policy", "--no-audit", "--no-fund"], { cwd: ROOT, stdio: "inherit" });

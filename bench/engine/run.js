@@ -23,7 +23,7 @@ const { runNode, median } = require("../lib/proc");
 const { machine, machineLine, table, writeBlock } = require("../lib/report");
 const { fleetConfig, expectedLookups, principalsOf, POOL } = require("../fleetConfig");
 const { EngineWorkspace } = require("../../engine/workspace.ts");
-const { ROOT } = require("../../scripts/engine-env");
+const { ROOT, engineBinDir } = require("../../scripts/engine-env");
 
 const argv = process.argv.slice(2).filter((a) => a !== "--engine");
 const option = (name) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined);
@@ -134,7 +134,7 @@ async function main() {
             process.stderr.write(`  ${size} repos: program ${ms(row.program.wallMs)} / baseline ${ms(row.baseline.wallMs)}\n`);
         }
         const text = [
-            `Real engine: the Pulumi CLI ${require("child_process").execFileSync(path.join(ROOT, ".engine", "bin", "pulumi"), ["version"], { encoding: "utf8" }).trim()} built by engine/build.sh, this repository's language host, the provider double as pulumi-gitlab 10.1.1, and the GitLab API stand-in on 127.0.0.1 (no real GitLab or real provider: docs/engine-tests.md). Median of ${RUNS} \`pulumi preview\` runs per size and side after one warm-up round, sides alternating; wall = the whole \`pulumi preview\` command.`,
+            `Real engine: the Pulumi CLI ${require("child_process").execFileSync(path.join(engineBinDir(), "pulumi"), ["version"], { encoding: "utf8" }).trim()} (engine/build.sh), this repository's language host, the provider double as pulumi-gitlab 10.1.1, and the GitLab API stand-in on 127.0.0.1 (no real GitLab or real provider: docs/engine-tests.md). Median of ${RUNS} \`pulumi preview\` runs per size and side after one warm-up round, sides alternating; wall = the whole \`pulumi preview\` command.`,
             "",
             table(
                 ["repos", "resources (program / baseline)", "wall program", "wall baseline", "ratio", "spread program", "spread baseline", "resources/s program", "GitLab requests per preview (program / baseline)", "lookups the program needs"],

@@ -201,6 +201,9 @@ func (h *languageHost) GetRequiredPackages(ctx context.Context, req *pulumirpc.G
 		if ver == "" {
 			ver = pkg.Version
 		}
+		if ver == "" {
+			return nil, fmt.Errorf("%s: a Pulumi resource package with no version (neither pulumi.version nor version)", path)
+		}
 		packages = append(packages, &pulumirpc.PackageDependency{Kind: "resource", Name: name, Version: "v" + strings.TrimPrefix(ver, "v"), Server: pkg.Pulumi.Server})
 	}
 	return &pulumirpc.GetRequiredPackagesResponse{Packages: packages}, nil
@@ -309,7 +312,8 @@ func (h *languageHost) RunPlugin(req *pulumirpc.RunPluginRequest, server pulumir
 	}
 
 	env := append(append([]string{}, req.GetEnv()...), opts.env()...)
-	args := append([]string{runPath}, opts.nodeargs...)
+	// Node options first, as in Run: after the script they would be the script's arguments.
+	args := append(append([]string{}, opts.nodeargs...), runPath)
 	if policy {
 		// A policy pack gets its directory last.
 		args = append(append(args, req.GetArgs()...), info.GetProgramDirectory())

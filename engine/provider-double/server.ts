@@ -56,7 +56,7 @@ interface PropertyChange {
 /**
  * A pulumi-gitlab provider plugin of our own, for tests only: it serves the
  * real schema, checks every input against it and against the provider's
- * contract (engine/contract), and performs each resource's REST calls against
+ * contract (src/contract), and performs each resource's REST calls against
  * GitLab's API (a stand-in, in the tests) in the order the real provider does.
  */
 export class ProviderDouble {

@@ -18,7 +18,7 @@ describe.each(targets)("a 500 from GitLab on %s", (_what, target) => {
         ws = await EngineWorkspace.create();
         await ws.stackInit("prod");
     });
-    afterAll(() => ws.dispose());
+    afterAll(() => ws?.dispose()); // undefined when set-up failed: jest reports that error
     const pulumi = (...args: string[]) => ws.pulumi([...args, "--stack", "prod", "--non-interactive"]);
 
     it("fails that up; the next up converges, with nothing duplicated in the state or in GitLab", async () => {
@@ -53,7 +53,7 @@ describe("a username GitLab does not know", () => {
         ws = await EngineWorkspace.create();
         await ws.stackInit("prod");
     });
-    afterAll(() => ws.dispose());
+    afterAll(() => ws?.dispose()); // undefined when set-up failed: jest reports that error
 
     it("fails the preview with a message that names the config key holding it", async () => {
         ws.editStack("prod", (c) => (c["ml-model-governance:repositories"][0].approvalRules[0].users[1] = "ghost.user"));

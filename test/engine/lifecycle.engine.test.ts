@@ -23,7 +23,7 @@ beforeAll(async () => {
     fs.copyFileSync(FLEET, path.join(ws.dir, `Pulumi.${STACK}.yaml`));
     await ws.stackInit(STACK);
 });
-afterAll(() => ws.dispose());
+afterAll(() => ws?.dispose()); // undefined when set-up failed: jest reports that error
 
 const pulumi = (...args: string[]) => ws.pulumi([...args, "--stack", STACK, "--non-interactive"]);
 const project = (p: string): Project => {

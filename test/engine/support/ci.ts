@@ -21,6 +21,7 @@ export function ciJob(name: string): CiJob {
     if (resolved === undefined) {
         const state = fs.mkdtempSync(path.join(os.tmpdir(), "gcl-state-"));
         const out = spawnSync("gitlab-ci-local", ["--preview", "--state-dir", path.relative(ROOT, state)], { cwd: ROOT, encoding: "utf8" });
+        fs.rmSync(state, { recursive: true, force: true });
         if (out.status !== 0) throw new Error(`gitlab-ci-local --preview failed:\n${out.stdout}${out.stderr}`);
         resolved = parse(out.stdout.slice(out.stdout.indexOf("---") >= 0 ? out.stdout.indexOf("---") : 0)) as Record<string, any>;
     }
