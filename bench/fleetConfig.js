@@ -80,7 +80,7 @@ function repository(i) {
     const domain = DOMAINS[i % DOMAINS.length];
     const serial = i + 1;
     /** @type {Array<string | number>} */
-    // Four, so two approvals stay reachable with the author and a committer out (src/rules/approvals.ts).
+    // Four, so two approvals stay reachable with the author and a committer out (policy/lib/approvalRules.ts).
     const leads = [user(3 * i), user(3 * i + 1), user(3 * i + 2), user(3 * i + 20)];
     if (i % 7 === 0) leads[2] = USER_IDS[i % USER_IDS.length];
     /** @type {Array<Record<string, unknown>>} */

@@ -87,6 +87,39 @@ describe("npm run check agrees with the policy pack", () => {
         expect(err).toContain("[default-branch-governed] adopted project");
     });
 
+    it("fails a stack the program treats as production but the pack would not (stack `live`), until the pack config says so", async () => {
+        const live = edit(fixture("prod"), (c) => (c[`${NS}:production`] = true));
+        const { code, err } = await check({ "Pulumi.live.yaml": live }, "live");
+        expect(code).toBe(1);
+        const named = [...err.matchAll(/\[([a-z-]+)\] the stack config makes stack "live" production/g)].map((m) => m[1]).sort();
+        expect(named).toEqual(["no-empty-approval-rules-in-production", "production-projects-protected"]);
+        expect(err).toContain('set {"production": true} for "production-projects-protected" in policy/config/live.json');
+
+        const dir = scratch({ "Pulumi.live.yaml": live });
+        fs.writeFileSync(path.join(dir, "policy", "config", "live.json"), JSON.stringify({ "production-projects-protected": { production: true }, "no-empty-approval-rules-in-production": { production: true } }));
+        expect((await checkStack(dir, "live")).errors).toEqual([]);
+    });
+
+    it("fails a stack named prod whose config says it is not production: the pack would judge it by production rules", async () => {
+        const notProd = edit(fixture("dev"), (c) => (c[`${NS}:production`] = false));
+        const { code, err } = await check({ "Pulumi.prod.yaml": notProd }, "prod");
+        expect(code).toBe(1);
+        expect(err).toContain('the stack config makes stack "prod" not production');
+        expect(err).toContain('set {"production": false} for "production-projects-protected" in policy/config/prod.json');
+    });
+
+    it("reads a stack file's values as the CLI hands them to the program: `environment: 2026` is text, a quoted \"true\" is not", async () => {
+        const year = edit(fixture("dev"), (c) => (c[`${NS}:environment`] = 2026));
+        expect(year).toContain(`${NS}:environment: 2026\n`);
+        expect((await checkStack(scratch({ "Pulumi.dev.yaml": year }), "dev")).errors).toEqual([]);
+
+        const quoted = edit(fixture("dev"), (c) => (c[`${NS}:environment`] = "true"));
+        expect(quoted).toContain(`${NS}:environment: "true"\n`);
+        const { code, err } = await check({ "Pulumi.dev.yaml": quoted }, "dev");
+        expect(code).toBe(1);
+        expect(err).toContain(`${NS}:environment: got true; expected`);
+    });
+
     it("fails a prod rule that requires no approval in validation (the pack has the same rule: no-empty-approval-rules-in-production)", async () => {
         const zero = edit(fixture("prod"), (c) => (c[`${NS}:repositories`][0].approvalRules[1].approvalsRequired = 0));
         const { code, err } = await check({ "Pulumi.prod.yaml": zero }, "prod");

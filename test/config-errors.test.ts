@@ -93,6 +93,17 @@ const mlCases: Case[] = [
     ["optional section with a count", (c) => withOwners(c, { sections: [{ name: "Docs", optional: true, approvalsRequired: 2, rules: [{ pattern: "*.md", groups: ["g/a"] }] }] }), [`${owners}.sections[0].approvalsRequired: got 2; expected no count on an optional section`]],
     ["section count its owners cannot reach", (c) => withOwners(c, { sections: [{ name: "Training", approvalsRequired: 2, rules: [{ pattern: "/training/", users: ["a", "b"] }] }] }), [`${owners}.sections[0].rules[0].users: got ["a","b"]; expected enough owners for the section's 2 approval(s)`]],
     ["code owners with nobody allowed to push them", (c) => (c.repositories[0].codeOwners = { rules: [{ pattern: "*", groups: ["g/a"] }] }), [`${owners}: expected ml-model-governance:automationUser to be set`]],
+    ["code owners with nobody allowed to push them, under a wildcard protection", (c) => {
+        c.repositories[0].codeOwners = { rules: [{ pattern: "*", groups: ["g/a"] }] };
+        c.repositories[0].protectedBranch = { branch: "ma*" };
+    }, [`${owners}: expected ml-model-governance:automationUser to be set`]],
+    ["code owners with nobody allowed to push them, in an adopted project whose default branch is named", (c) => {
+        c.repositories[0] = { existing: "acme-ml/models/legacy", protectedBranch: { branch: "trunk" }, codeOwners: { rules: [{ pattern: "*", groups: ["g/a"] }] } };
+    }, ["ml-model-governance:repositories[0].codeOwners: expected ml-model-governance:automationUser to be set"]],
+    ["code owner listed twice", (c) => withOwners(c, { sections: [{ name: "Training", approvalsRequired: 2, rules: [{ pattern: "/training/", users: ["ana", "Ana", "bo"] }] }] }), [
+        `${owners}.sections[0].rules[0].users[1]: got "Ana"; expected each owner once`,
+        `${owners}.sections[0].rules[0].users: got ["ana","Ana","bo"]; expected enough owners for the section's 2 approval(s): 2 distinct user(s) and no group`,
+    ]],
     ["code owner approval switched off in production", (c) => {
         c.environment = "prod";
         withOwners(c, { rules: [{ pattern: "*", groups: ["g/a"] }] });

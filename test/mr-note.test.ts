@@ -56,6 +56,6 @@ describe("scripts/ci/mr-note.js", () => {
         expect(body).toContain("output cut to its last 60000 characters");
         expect(body.length).toBeLessThan(61000);
         expect(body).toContain("[Job log](https://gitlab.example.com/job/1)");
-        expect(body).toContain("`pulumi preview` of stack `dev`: passed");
+        expect(body).toContain("Stack `dev`: offline check and `pulumi preview` passed");
     });
 });

@@ -70,6 +70,9 @@ function plan(env: Record<string, string>): Record<string, string> {
     return Object.fromEntries(jobNames.map((n) => [n, when(n, env)]).filter(([, w]) => w !== undefined));
 }
 
+/** A line that runs `pulumi preview` or `pulumi up`, on its own or after a status check. */
+const PULUMI_RUN = /(^|; then )pulumi (preview|up)\b/;
+
 describe(".gitlab-ci.yml", () => {
     it("has the stages in order", () => {
         expect(ci.stages).toEqual(["test", "preview", "deploy", "drift"]);
@@ -106,7 +109,7 @@ describe(".gitlab-ci.yml", () => {
             const install = script.indexOf("scripts/ci/install-pulumi.sh");
             const login = script.indexOf('pulumi login "$PULUMI_BACKEND_URL"');
             expect({ name, install: install >= 0, login: login > install, packDeps: script.includes("npm ci --prefix policy --prefer-offline") }).toEqual({ name, install: true, login: true, packDeps: true });
-            expect(script.findIndex((c) => /^pulumi (preview|up)/.test(c))).toBeGreaterThan(login);
+            expect(script.findIndex((c) => PULUMI_RUN.test(c))).toBeGreaterThan(login);
             expect(commands(name, true)).toContain('pulumi stack select "$PULUMI_ORG/$STACK"');
         }
     });
@@ -127,7 +130,8 @@ describe(".gitlab-ci.yml", () => {
         const line = commands("up:dev", true).find((c) => c.startsWith("POLICY_ARGS="))!;
         expect(line).toContain('policy/config/$STACK.json');
         for (const name of ["preview:dev", "preview:prod", "up:dev", "up:prod", "drift:prod"]) {
-            expect(commands(name).filter((c) => /^pulumi (preview|up)/.test(c)).every((c) => c.includes("$POLICY_ARGS"))).toBe(true);
+            const runs = commands(name).filter((c) => PULUMI_RUN.test(c));
+            expect({ name, runs: runs.length > 0, withPack: runs.every((c) => c.includes("$POLICY_ARGS")) }).toEqual({ name, runs: true, withPack: true });
         }
     });
 
@@ -135,14 +139,17 @@ describe(".gitlab-ci.yml", () => {
         expect(job(name).needs).toEqual(["test"]);
         const script = commands(name, true);
         const token = script.findIndex((c) => c.startsWith('export GITLAB_TOKEN="${GITLAB_PREVIEW_TOKEN:?'));
-        const check = script.indexOf('npm run -s check -- "$STACK"');
-        const preview = script.findIndex((c) => c.startsWith("pulumi preview"));
+        const check = script.findIndex((c) => c.startsWith('npm run -s check -- "$STACK" 2>&1 | tee preview.txt'));
+        const report = script.findIndex((c) => c.includes('npm run -s report -- "$STACK" > "report-$STACK.md"'));
+        const preview = script.findIndex((c) => PULUMI_RUN.test(c));
         expect(token).toBeGreaterThanOrEqual(0);
         expect(check).toBeGreaterThan(token);
-        expect(preview).toBeGreaterThan(check);
+        expect(report).toBeGreaterThan(check);
+        expect(preview).toBeGreaterThan(report);
+        // After a failed check, neither the report nor the preview runs; the note still goes out.
+        expect([script[report], script[preview]].every((c) => c.startsWith('if [ "$status" = 0 ]; then '))).toBe(true);
         expect(script[preview]).toMatch(/--diff/);
-        expect(script[preview]).toMatch(/\| tee preview\.txt/);
-        expect(script).toContain('npm run -s report -- "$STACK" > "report-$STACK.md"');
+        expect(script[preview]).toMatch(/\| tee -a preview\.txt/);
         expect(job(name).artifacts.paths).toEqual(["preview.txt", "report-$STACK.md"]);
         expect(script).toContain('node scripts/ci/mr-note.js "$STACK" "$status" preview.txt');
         // The preview's own exit status decides the job, after the note went out.

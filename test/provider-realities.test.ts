@@ -1,6 +1,6 @@
 import { GitLabLookupError } from "../src/governance/principals";
 import { baseConfig } from "./support/configs";
-import { byType, evaluate, gitlab } from "./support/harness";
+import { byType, evaluate, gitlab, recorded } from "./support/harness";
 import { fixtureConfig } from "./support/stackFile";
 import { T } from "./support/tokens";
 
@@ -24,6 +24,18 @@ describe("groups GitLab ignores unless the project is shared with them", () => {
         const [gate] = byType(resources, T.protectedEnvironment);
         const sharedIds = (n: string) => gate.dependencies.some((urn) => urn.endsWith(`::${n}`));
         expect(shares.filter((s) => ["acme-ml/ml-leads", "acme-ml/release-managers"].includes(gitlab.groupPath(s.inputs.groupId as number)!)).every((s) => sharedIds(s.name))).toBe(true);
+    });
+
+    it("refuses a promotion-gate group given by id that is the project's own group, once the lookup tells its path, before anything is registered", async () => {
+        const config = baseConfig();
+        const own = gitlab.groupId("acme-ml/models");
+        config.repositories[0].promotionGate = { deployers: { groups: [own] }, approvals: [{ group: gitlab.groupId("acme-ml") }, { group: gitlab.groupId("acme-ml/risk") }] };
+        const error = await evaluate(config).catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(GitLabLookupError);
+        const paths = (error as GitLabLookupError).issues.map((i) => i.path.join("."));
+        expect(paths).toEqual(["repositories.0.promotionGate.deployers.groups.0", "repositories.0.promotionGate.approvals.0.group"]);
+        expect((error as Error).message).toContain(`ml-model-governance:repositories[0].promotionGate.deployers.groups[0]: got ${own}; is group acme-ml/models; expected a group other than the project's own group or its ancestors (acme-ml/models)`);
+        expect(recorded.resources).toHaveLength(0);
     });
 
     it("shares an environment-approver-only group at Reporter, never the project's own group or its ancestors, and honours sharedGroupAccess", async () => {
@@ -124,6 +136,15 @@ describe("access an adopted project already grants", () => {
         const message = (error as Error).message;
         expect(message).toContain('ml-model-governance:repositories[0].approvalRules[0].users[2]: got "elena.petrova"; is already a direct member of acme-ml/models/legacy-ranker below Developer');
         expect(message).toContain('ml-model-governance:repositories[0].existing: got "acme-ml/models/legacy-ranker"; is already shared with acme-ml/ml-platform below developer');
+    });
+
+    it("names the key of an approver given by numeric id, not a repository-wide one, when their membership is below Developer", async () => {
+        gitlab.direct.set(project, [["elena.petrova", "reporter"]]);
+        const config = adoptedWith({});
+        config.repositories[0].approvalRules[0].users = ["priya.raman", "marcus.chen", gitlab.userId("elena.petrova")];
+        const error = await evaluate(config).catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(GitLabLookupError);
+        expect((error as Error).message).toContain(`ml-model-governance:repositories[0].approvalRules[0].users[2]: got ${gitlab.userId("elena.petrova")}; is already a direct member of acme-ml/models/legacy-ranker below Developer`);
     });
 });
 

@@ -3,6 +3,8 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { run } from "../src/report/cli";
+import { removalConsequence } from "../src/report/markdown";
+import type { RepositorySummary } from "../src/governance/summary";
 import { COMMITTED_STACKS, ROOT } from "./support/stackFile";
 
 /** A directory holding the frozen fixtures as Pulumi.<stack>.yaml, so exact expectations never pin the committed stacks. */
@@ -35,7 +37,7 @@ describe("npm run report", () => {
         expect(out).toContain("| acme-ml/ml-leads | developer |");
         expect(out).toContain("| acme-ml/release-managers | developer |");
         expect(out).toContain("| who may unprotect | maintainer |");
-        expect(out).toContain("everything above stays in force in GitLab");
+        expect(out).toContain("Removing this repository from the stack config is refused while the project is protected (`dataSafety.protect`): `pulumi preview` and `pulumi up` fail and nothing changes. Once `protect` is off, its governance above stays in force in GitLab, no longer managed; the project stays in GitLab (`retainOnDelete`).");
         expect(out).toContain("2 approvals from group acme-ml/ml-leads, approval by jonas.weber");
         expect(out).toContain("Data safety: protect yes, retain on delete yes, archive on destroy yes.");
         expect(out).not.toMatch(/\b\d{3,}\b/); // names, never numeric ids, for a config that uses names
@@ -117,5 +119,21 @@ describe("npm run report", () => {
         const out = execFileSync("npm", ["run", "--silent", "report", "--", stack], { cwd: ROOT, encoding: "utf8", env: { PATH: process.env.PATH ?? "" } });
         expect(out).toContain(`# Model governance: stack \`${stack}\``);
         expect(out).toContain("### Merge request approval rules");
+    });
+});
+
+describe("what the report says removing a repository would do (README: Removing things)", () => {
+    const repo = (project: Partial<RepositorySummary["project"]>, retainGovernanceOnDelete: boolean) =>
+        ({ project: { managed: "created by this program", path: "g/p", ...project }, retainGovernanceOnDelete }) as RepositorySummary;
+    const safety = (protect: boolean, retainOnDelete: boolean, archiveOnDestroy = true) => ({ dataSafety: { protect, retainOnDelete, archiveOnDestroy } });
+
+    it.each([
+        ["a protected created project", repo(safety(true, true), true), /^Removing this repository from the stack config is refused while the project is protected .*Once `protect` is off, its governance above stays in force in GitLab, no longer managed; the project stays in GitLab/],
+        ["an unprotected dev project", repo(safety(false, false), false), /^Removing this repository from the stack config: its governance above is deleted from GitLab; the project is archived, not deleted/],
+        ["an unprotected project without archiving", repo(safety(false, false, false), false), /: its governance above is deleted from GitLab; the project is deleted\.$/],
+        ["an adopted production project", repo({ managed: "adopted (existing project)" }, true), /^Removing this repository from the stack config: its governance above stays in force in GitLab, no longer managed; the project itself is never deleted/],
+        ["an adopted dev project", repo({ managed: "adopted (existing project)" }, false), /is deleted from GitLab, except memberships and shares .*; the project itself is never deleted/],
+    ])("%s", (_title, summary, expected) => {
+        expect(removalConsequence(summary)).toMatch(expected);
     });
 });

@@ -1,8 +1,12 @@
 /**
- * Governance rules shared by config validation, the offline check and the
- * policy pack, so the three can never disagree. No imports: the policy pack
- * loads this file from its own package.
+ * Governance rules shared by the program's config validation, the offline
+ * check and the policy pack, so the three can never disagree. They live in the
+ * pack, which must stand alone (`pulumi policy publish` uploads only
+ * `policy/`); the program imports them from here.
  */
+
+/** The fewest approvals a production approval rule may require: a rule that requires none guards nothing. */
+export const MIN_PRODUCTION_APPROVALS = 1;
 
 export interface ApproverExclusions {
     /** GitLab's "Prevent approval by merge request creator" is off. */

@@ -11,6 +11,9 @@ export function currentStackName(env: NodeJS.ProcessEnv = process.env): string |
     return name ? name : undefined;
 }
 
+/** The names that make a stack (the pack's default) or an environment (the program's) production. */
+export const PRODUCTION_NAMES: readonly string[] = ["prod", "production"];
+
 /**
  * Whether a stack name matches one of the patterns: compared without case,
  * `*` matches any run of characters, and an `org/project/stack` name is

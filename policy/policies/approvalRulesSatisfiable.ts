@@ -1,11 +1,11 @@
 import type { StackValidationPolicy } from "@pulumi/policy";
-import { exclusionReason, reachableApprovals } from "../../src/rules/approvals";
+import { exclusionReason, reachableApprovals } from "../lib/approvalRules";
 import { groupByProject } from "../lib/projectGroups";
 import { bool, field, list, num, UNKNOWN } from "../lib/values";
 
 /**
  * Check 8, the same rule as the program's config validation
- * (src/rules/approvals.ts): a rule that names only users must stay
+ * (policy/lib/approvalRules.ts): a rule that names only users must stay
  * satisfiable when the merge request's author, and, with committer approval
  * off, a named user who pushed a commit, cannot approve. Otherwise the rule
  * blocks every such merge request, or tempts someone to loosen it by hand.

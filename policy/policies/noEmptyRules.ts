@@ -1,4 +1,5 @@
 import type { PolicyConfigSchema, ResourceValidationPolicy } from "@pulumi/policy";
+import { MIN_PRODUCTION_APPROVALS } from "../lib/approvalRules";
 import { configOf } from "../lib/config";
 import { GITLAB } from "../lib/tokens";
 import { field, num } from "../lib/values";
@@ -20,8 +21,9 @@ export const noEmptyApprovalRulesInProduction: ResourceValidationPolicy = {
         if (args.type !== GITLAB.approvalRule) return;
         if (!isProductionStack(configOf<ProductionConfig>(configSchema, args))) return;
         const type = field(args.props, "ruleType");
-        if ((type === undefined || type === "regular") && num(args.props, "approvalsRequired") === 0) {
-            reportViolation(`rule "${String(field(args.props, "name"))}" requires 0 approvals in a production stack: it guards nothing. Require at least 1, or remove the rule.`);
+        const required = num(args.props, "approvalsRequired");
+        if ((type === undefined || type === "regular") && typeof required === "number" && required < MIN_PRODUCTION_APPROVALS) {
+            reportViolation(`rule "${String(field(args.props, "name"))}" requires ${required} approvals in a production stack: it guards nothing. Require at least ${MIN_PRODUCTION_APPROVALS}, or remove the rule.`);
         }
     },
 };

@@ -1,6 +1,6 @@
 import type { PolicyConfigSchema, ResourceValidationPolicy } from "@pulumi/policy";
 import { configOf } from "../lib/config";
-import { currentStackName, matchesStack } from "../lib/stack";
+import { currentStackName, matchesStack, PRODUCTION_NAMES } from "../lib/stack";
 import { GITLAB } from "../lib/tokens";
 
 /** How a policy tells a production stack; shared by every policy that is stricter in production. */
@@ -9,7 +9,7 @@ export const productionConfigSchema: PolicyConfigSchema = {
         productionStacks: {
             type: "array",
             items: { type: "string" },
-            default: ["prod", "production"],
+            default: [...PRODUCTION_NAMES],
             description: "Stack-name patterns that mark a production stack; case-insensitive, `*` matches anything.",
         },
         production: {

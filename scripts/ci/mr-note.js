@@ -22,9 +22,9 @@ function noteBody(stack, status, preview, jobUrl) {
     const verdict = status === "0" ? "passed" : `FAILED (exit ${status})`;
     return [
         marker(stack),
-        `#### \`pulumi preview\` of stack \`${stack}\`: ${verdict}`,
+        `#### Stack \`${stack}\`: offline check and \`pulumi preview\` ${verdict}`,
         "",
-        "<details><summary>Preview and policy pack output</summary>",
+        "<details><summary>Check, preview and policy pack output</summary>",
         "",
         "```text",
         text,

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
-import { loadStackConfig, NAMESPACE } from "../config";
+import { loadStackConfig, NAMESPACE, pulumiConfigText } from "../config";
 import { governFleet, type FleetOutputs } from "../governance";
 import { OfflineGitLab } from "./offlineGitLab";
 
@@ -101,9 +101,9 @@ export function promiseOf<T>(output: pulumi.Output<T>): Promise<T> {
     return new Promise((resolve) => output.apply(resolve));
 }
 
-/** Stack config as Pulumi hands it to a program: namespaced keys, structured values as JSON. */
+/** Stack config as Pulumi hands it to a program: namespaced keys, every value as the CLI's text. */
 export function toConfigMap(config: Record<string, unknown>): Record<string, string> {
-    return Object.fromEntries(Object.entries(config).map(([k, v]) => [k.includes(":") ? k : `${NAMESPACE}:${k}`, typeof v === "string" ? v : JSON.stringify(v)]));
+    return Object.fromEntries(Object.entries(config).map(([k, v]) => [k.includes(":") ? k : `${NAMESPACE}:${k}`, pulumiConfigText(v)]));
 }
 
 export interface MockRun {

@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
-import { contractViolations } from "../contract/providerRules";
-import { invokeViolations, registrationViolations, subsetSchema } from "../contract/schemaConformance";
+import { conformanceViolations } from "../contract/conformance";
+import { subsetSchema } from "../contract/schemaConformance";
 import { policies } from "../../policy/policies";
 import { parseGovernanceConfig } from "../config";
 import { readStackFile } from "../config/stackFile";
@@ -9,6 +9,7 @@ import { runUnderMocks } from "./mockRun";
 import { OfflineGitLab } from "./offlineGitLab";
 import { asStack, runPack, type PackConfig, type Violation } from "./policyArgs";
 import { toPolicyResources, type Phase } from "./policyResources";
+import { productionDisagreements } from "./productionAgreement";
 
 export interface CheckResult {
     /** What would fail `pulumi preview` or `pulumi up`: provider contract and mandatory policies. */
@@ -35,19 +36,13 @@ export async function checkStack(root: string, stack: string): Promise<CheckResu
     const config = parseGovernanceConfig(file.namespace, { stack, allKeys: file.allKeys });
     const gitlab = new OfflineGitLab();
     gitlab.edition = config.edition;
-    const run = await runUnderMocks(Object.fromEntries(Object.entries(file.namespace)), stack, gitlab);
+    const run = await runUnderMocks(file.texts, stack, gitlab);
 
-    const schema = subsetSchema();
-    const errors = [
-        ...run.resources.filter((r) => r.type.startsWith("gitlab:")).flatMap((r) => [
-            ...registrationViolations(r.type, r.name, r.inputs, schema),
-            ...contractViolations(r.type, r.inputs, { edition: config.edition }).map((v) => `${r.name}: ${v}`),
-        ]),
-        ...run.invokes.flatMap((i) => invokeViolations(i.token, i.inputs, schema)),
-    ];
+    const errors = conformanceViolations(run.resources, run.invokes, config.edition, subsetSchema());
 
     const packFile = packConfigPath(root, stack);
     const packConfig = packFile === undefined ? {} : (JSON.parse(fs.readFileSync(packFile, "utf8")) as PackConfig);
+    errors.push(...productionDisagreements(config.production, stack, policies, packConfig, path.relative(root, packFile ?? path.join(root, "policy", "config", `${stack}.json`))));
     const found: Violation[] = [];
     for (const phase of ["preview", "up"] as Phase[]) {
         const resources = toPolicyResources(run.resources, run.created, stack, phase);

@@ -1,7 +1,7 @@
 import type { ConfigIssue, KeyPath } from "./issues";
 import type { Edition, Tier } from "./model";
 import { checkCodeOwners, checkPromotionGate, checkPushRulesAdmitOwnCommits, checkSharedGroupAccess } from "./mlChecks";
-import { exclusionReason, reachableApprovals } from "../rules/approvals";
+import { exclusionReason, MIN_PRODUCTION_APPROVALS, reachableApprovals } from "../../policy/lib/approvalRules";
 import { resourceKey, slug } from "./names";
 import { projectPath } from "./primitives";
 import type { RawApprovalRule, RawRepository } from "./schema";
@@ -95,8 +95,8 @@ export function checkRepository(repo: RepositoryView, keys: RepositoryKeys, fact
             add(rel, "names no approvers; expected at least one entry in `users` or `groups`");
             return;
         }
-        if (production && rule.approvalsRequired === 0) {
-            add([...rel, "approvalsRequired"], "expected at least 1 in a production stack: a rule that requires no approval guards nothing", 0);
+        if (production && rule.approvalsRequired < MIN_PRODUCTION_APPROVALS) {
+            add([...rel, "approvalsRequired"], `expected at least ${MIN_PRODUCTION_APPROVALS} in a production stack: a rule that requires no approval guards nothing`, rule.approvalsRequired);
             return;
         }
         const distinct = new Set(rule.users.map((u) => String(u).toLowerCase())).size;

@@ -3,4 +3,5 @@ export type * from "./model";
 export { resourceKey, slug } from "./names";
 export { parseGovernanceConfig, type ParseContext } from "./parse";
 export { NAMESPACE } from "./schema";
-export { loadStackConfig, readNamespace } from "./stack";
+export { loadStackConfig } from "./stack";
+export { pulumiConfigText, readNamespace } from "./namespace";

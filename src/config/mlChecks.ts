@@ -2,9 +2,9 @@ import type { KeyPath } from "./issues";
 import type { RepositoryView, StackFacts } from "./checks";
 import { codeOwnersCommitMessages } from "./automationCommits";
 import { blockedFileNameRegex } from "./fileNameRule";
-import { isOwnGroup, projectNamespace } from "./groups";
+import { isOwnGroup, ownGateGroupMessage, projectNamespace } from "./groups";
 import { re2Finds } from "./regex";
-import { reachableApprovals, exclusionReason, type ApproverExclusions } from "../rules/approvals";
+import { reachableApprovals, exclusionReason, type ApproverExclusions } from "../../policy/lib/approvalRules";
 
 type Add = (rel: KeyPath, message: string, ...value: [unknown?]) => void;
 
@@ -30,9 +30,10 @@ export function checkCodeOwners(repo: RepositoryView, add: Add, facts: StackFact
         section.rules.forEach((rule, j) => {
             checkOwners(rule, [...rel, "rules", j], add);
             const needed = section.approvalsRequired ?? 1;
-            const reachable = reachableApprovals(new Set(rule.users.map((u) => u.toLowerCase())).size, rule.groups.length > 0, exclusions);
+            const distinct = new Set(rule.users.map((u) => u.toLowerCase())).size;
+            const reachable = reachableApprovals(distinct, rule.groups.length > 0, exclusions);
             if (!section.optional && rule.users.length > 0 && needed > reachable) {
-                add([...rel, "rules", j, "users"], `expected enough owners for the section's ${needed} approval(s): ${rule.users.length} user(s) and no group, and ${exclusionReason(exclusions)}`, rule.users);
+                add([...rel, "rules", j, "users"], `expected enough owners for the section's ${needed} approval(s): ${distinct} distinct user(s) and no group, and ${exclusionReason(exclusions)}`, rule.users);
             }
         });
     });
@@ -42,7 +43,10 @@ export function checkCodeOwners(repo: RepositoryView, add: Add, facts: StackFact
         add(["protectedBranch", "codeOwnerApprovalRequired"], "expected true (or unset) in a production stack that manages code owners: otherwise CODEOWNERS is advice, not a gate", false);
     }
     // The file is committed to the default branch; with nobody allowed to push, the commit fails at `up`.
-    const protectsDefault = branch?.branch === undefined || branch.branch === (repo.defaultBranch ?? "main");
+    // Only a created project's default branch is known here: for an adopted one, or a wildcard, the
+    // protection may cover it, so the safe answer is that it does.
+    const named = branch?.branch;
+    const protectsDefault = named === undefined || repo.existing !== undefined || named.includes("*") || named === (repo.defaultBranch ?? "main");
     if (protectsDefault && branch?.pushAccessLevel === "no one" && facts.automationUser === undefined) {
         add(["codeOwners"], "expected ml-model-governance:automationUser to be set: CODEOWNERS is committed to the protected default branch, where pushAccessLevel is \"no one\"; name the token's user so it alone may push");
     }
@@ -50,6 +54,14 @@ export function checkCodeOwners(repo: RepositoryView, add: Add, facts: StackFact
 
 function checkOwners(rule: { users: readonly string[]; groups: readonly string[] }, rel: KeyPath, add: Add): void {
     if (rule.users.length === 0 && rule.groups.length === 0) add(rel, "names no owners; expected at least one entry in `users` or `groups`");
+    for (const key of ["users", "groups"] as const) {
+        const seen = new Set<string>();
+        rule[key].forEach((owner, k) => {
+            // GitLab matches usernames and group paths ignoring case: the second is the same owner.
+            if (seen.has(owner.toLowerCase())) add([...rel, key, k], "expected each owner once; this one is listed twice", owner);
+            seen.add(owner.toLowerCase());
+        });
+    }
 }
 
 /** Promotion gate: someone may deploy, and every approval entry is one well-formed GitLab rule. */
@@ -61,9 +73,7 @@ export function checkPromotionGate(repo: RepositoryView, add: Add): void {
     // project cannot be shared with its own group or that group's ancestors.
     const namespace = projectNamespace(repo);
     const ownGroup = (rel: KeyPath, group: string | number | undefined) => {
-        if (typeof group === "string" && isOwnGroup(group, namespace)) {
-            add(rel, `expected a group other than the project's own group or its ancestors (${namespace}): GitLab ignores groups in protected environments unless the project is shared with them, and it cannot be shared with those; use accessLevel, users, or another group`, group);
-        }
+        if (typeof group === "string" && namespace !== undefined && isOwnGroup(group, namespace)) add(rel, ownGateGroupMessage(namespace), group);
     };
     deployers.groups.forEach((g, k) => ownGroup(["promotionGate", "deployers", "groups", k], g));
     gate.approvals.forEach((a, k) => ownGroup(["promotionGate", "approvals", k, "group"], a.group));

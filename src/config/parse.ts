@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { matchesStack, PRODUCTION_NAMES } from "../../policy/lib/stack";
 import { checkRepository, type RepositoryKeys, type RepositoryView, type StackFacts } from "./checks";
 import { ConfigValidationError, fromZod, renderIssue, valueAt, type ConfigIssue, type KeyPath } from "./issues";
 import { foreignKeyIssues } from "./foreignKeys";
@@ -13,8 +14,6 @@ export interface ParseContext {
     /** Every key of the stack's config, namespaces included, to catch a mistyped namespace or a stored token. */
     readonly allKeys?: readonly string[];
 }
-
-const PRODUCTION_NAMES = /^prod(uction)?$/i;
 
 /**
  * Validate the whole `ml-model-governance:` namespace (keys without the prefix)
@@ -37,7 +36,7 @@ export function parseGovernanceConfig(raw: Record<string, unknown>, ctx: ParseCo
     // A bad value was reported above; the fallback only avoids a second, misleading report.
     const { shape } = stackSchema;
     const environment = shape.environment.safeParse(raw.environment).data ?? ctx.stack;
-    const production = shape.production.safeParse(raw.production).data ?? PRODUCTION_NAMES.test(environment);
+    const production = shape.production.safeParse(raw.production).data ?? matchesStack(environment, PRODUCTION_NAMES);
     const tier: Tier = shape.tier.safeParse(raw.tier).data ?? "premium";
     const edition = shape.edition.safeParse(raw.edition).data ?? "ee";
     const selfManaged = shape.selfManaged.safeParse(raw.selfManaged).data ?? false;

@@ -8,6 +8,11 @@ export interface SharedGroup {
 
 const RANK: Readonly<Record<ShareAccessLevel, number>> = { reporter: 20, developer: 30, maintainer: 40 };
 
+/** The group path the repository's project lives in (undefined: the token user's namespace). */
+export function repositoryNamespace(repo: Repository): string | undefined {
+    return projectNamespace(repo.project.mode === "adopt" ? { existing: repo.project.pathWithNamespace } : { namespace: repo.project.namespace });
+}
+
 /**
  * The groups GitLab honours only once the project is shared with them:
  * CODEOWNERS groups (approving needs Developer), and the promotion gate's
@@ -24,7 +29,7 @@ export function groupsToShare(repo: Repository, pathOf: (ref: PrincipalRef) => s
         ...(repo.promotionGate?.deployers.groups.map((g): [PrincipalRef, ShareAccessLevel] => [g, "developer"]) ?? []),
         ...(repo.promotionGate?.approvals.flatMap((a): Array<[PrincipalRef, ShareAccessLevel]> => (a.group === undefined ? [] : [[a.group, "reporter"]])) ?? []),
     ];
-    const namespace = projectNamespace(repo.project.mode === "adopt" ? { existing: repo.project.pathWithNamespace } : { namespace: repo.project.namespace });
+    const namespace = repositoryNamespace(repo);
     const byGroup = new Map<string, SharedGroup>();
     for (const [group, access] of needs) {
         const path = pathOf(group);

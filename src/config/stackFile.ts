@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { parseDocument } from "yaml";
-import { NAMESPACE } from "./schema";
+import { pulumiConfigText, readNamespace } from "./namespace";
 
 /** A stack file that is not valid YAML, or holds a key twice: `Pulumi.prod.yaml:44:11: duplicate key approvalsRequired`. */
 export class StackFileError extends Error {
@@ -12,7 +12,9 @@ export class StackFileError extends Error {
 }
 
 export interface StackFile {
-    /** This program's keys, namespace removed, values as written (secure values redacted). */
+    /** Every config value as the Pulumi CLI hands it to the program: text (secure values redacted). */
+    readonly texts: Record<string, string>;
+    /** This program's keys, namespace removed, read from `texts` as the program reads them. */
     readonly namespace: Record<string, unknown>;
     /** Every config key of the file, namespaces included. */
     readonly allKeys: readonly string[];
@@ -36,11 +38,10 @@ export function readStackFile(file: string): StackFile {
         );
     }
     const config = ((doc.toJS() as { config?: Record<string, unknown> } | null)?.config ?? {}) as Record<string, unknown>;
-    const prefix = `${NAMESPACE}:`;
-    return {
-        namespace: Object.fromEntries(Object.entries(config).filter(([k]) => k.startsWith(prefix)).map(([k, v]) => [k.slice(prefix.length), redactSecure(v)])),
-        allKeys: Object.keys(config),
-    };
+    // Through the CLI's text, not the YAML types: `environment: 2026` is the text "2026" to
+    // the program, and a quoted "true" is read back as a boolean, in check and preview alike.
+    const texts = Object.fromEntries(Object.entries(config).map(([k, v]) => [k, pulumiConfigText(redactSecure(v))]));
+    return { texts, namespace: readNamespace(texts), allKeys: Object.keys(config) };
 }
 
 // `pulumi config set --secret` stores `{secure: <ciphertext>}`; keep even that out of any message.

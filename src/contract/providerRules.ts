@@ -1,4 +1,4 @@
-import { containsUnknown, UNKNOWN } from "./unknown";
+import { containsUnknown } from "./unknown";
 
 /**
  * What pulumi-gitlab 10.1.1 (terraform-provider-gitlab v19.2.1) and the GitLab
@@ -267,5 +267,3 @@ function exactlyOne(inputs: Inputs, keys: readonly string[]): string[] {
 export function contractViolations(token: string, inputs: Inputs, ctx: ContractContext): string[] {
     return CONTRACT_RULES.filter((r) => r.token === token).flatMap((r) => r.check(inputs, ctx));
 }
-
-export { UNKNOWN };

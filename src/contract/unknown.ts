@@ -5,11 +5,6 @@
  * contract checks model that, rather than failing or passing early.
  */
 export const UNKNOWN: unique symbol = Symbol.for("ml-model-governance.unknown");
-export type Unknown = typeof UNKNOWN;
-
-export function isUnknown(value: unknown): value is Unknown {
-    return value === UNKNOWN;
-}
 
 /** Whether any part of a value is unknown. */
 export function containsUnknown(value: unknown): boolean {

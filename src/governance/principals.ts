@@ -1,7 +1,8 @@
 import * as gitlab from "@pulumi/gitlab";
 import * as pulumi from "@pulumi/pulumi";
 import { renderIssue, type ConfigIssue, type GovernanceConfig, type KeyPath, type PrincipalRef, type Repository } from "../config";
-import { groupsToShare } from "../config/sharing";
+import { isOwnGroup, ownGateGroupMessage } from "../config/groups";
+import { groupsToShare, repositoryNamespace } from "../config/sharing";
 import { namedApprovers } from "./approvers";
 import { ACCESS_LEVEL_VALUES } from "../contract/accessLevels";
 import { invokeOptions } from "./providerVersion";
@@ -15,6 +16,8 @@ interface Named<T = string> {
 /** Everything a config asks GitLab about, each once (GitLab compares names without case). */
 export interface PrincipalNames {
     readonly users: readonly Named[];
+    /** Users given by id: no lookup needed, only the key that names them, for messages. */
+    readonly userIds: readonly Named<number>[];
     readonly groups: readonly Named[];
     /** Groups given by id where the program needs their path (to tell the project's own groups apart). */
     readonly groupIds: readonly Named<number>[];
@@ -37,11 +40,12 @@ class NameSet<T extends string | number> {
 
 export function principalNames(config: GovernanceConfig): PrincipalNames {
     const users = new NameSet<string>();
+    const userIds = new NameSet<number>();
     const groups = new NameSet<string>();
     const groupIds = new NameSet<number>();
     const projects = new NameSet<string>();
     const namespaces = new NameSet<string>();
-    const user = (ref: PrincipalRef | undefined, at: KeyPath) => typeof ref === "string" && users.add(ref, at);
+    const user = (ref: PrincipalRef | undefined, at: KeyPath) => (typeof ref === "string" ? users.add(ref, at) : userIds.add(ref, at));
     const group = (ref: PrincipalRef | undefined, at: KeyPath) => (typeof ref === "string" ? groups.add(ref, at) : groupIds.add(ref, at));
     for (const repo of config.repositories) {
         const at = (...rel: (string | number)[]) => repo.keyPath(rel);
@@ -74,7 +78,7 @@ export function principalNames(config: GovernanceConfig): PrincipalNames {
             user(config.automationUser, ["automationUser"]);
         }
     }
-    return { users: users.values(), groups: groups.values(), groupIds: groupIds.values(), projects: projects.values(), namespaces: namespaces.values() };
+    return { users: users.values(), userIds: userIds.values(), groups: groups.values(), groupIds: groupIds.values(), projects: projects.values(), namespaces: namespaces.values() };
 }
 
 /** Lookups that failed or found something the config cannot work with, each tied to the key that asked for it. */
@@ -141,7 +145,7 @@ export class PrincipalDirectory {
         ]);
         for (const [path, group] of groupsById) groups.set(path, group);
 
-        issues.push(...editionIssues(metadata.get("metadata"), config.edition), ...emptyRepositoryIssues(config, projects));
+        issues.push(...editionIssues(metadata.get("metadata"), config.edition), ...emptyRepositoryIssues(config, projects), ...ownGateGroupIssues(config, groupsById));
 
         // Adopted projects: access through groups is what GitLab compares a new direct membership with.
         const adopted = config.repositories.flatMap((repo) => (repo.project.mode === "adopt" && repo.addApproversAsMembers ? [{ repo, path: repo.project.pathWithNamespace }] : []));
@@ -164,8 +168,9 @@ export class PrincipalDirectory {
                     for (const { ref, id } of approvers) {
                         const level = id === undefined ? undefined : direct.get(id);
                         if (level === undefined || level >= ACCESS_LEVEL_VALUES.developer) continue;
+                        const named = typeof ref === "number" ? names.userIds.find((u) => u.name === ref) : names.users.find((u) => u.name.toLowerCase() === ref.toLowerCase());
                         issues.push({
-                            path: names.users.find((u) => u.name.toLowerCase() === String(ref).toLowerCase())?.at ?? repo.keyPath(["addApproversAsMembers"]),
+                            path: named?.at ?? repo.keyPath(["addApproversAsMembers"]),
                             value: ref,
                             message: `is already a direct member of ${path} below Developer, which this program does not change; raise them to Developer in GitLab, or set addApproversAsMembers: false`,
                         });
@@ -244,6 +249,28 @@ function editionIssues(meta: gitlab.GetMetadataResult | undefined, edition: Gove
     if (actual === edition) return [];
     const build = actual === "ee" ? "an Enterprise" : "a Community";
     return [{ path: ["edition"], value: edition, message: `expected "${actual}": GET /metadata says this GitLab (${meta.version}) is ${build} Edition build, which decides the branch-protection inputs the provider accepts` }];
+}
+
+/**
+ * Promotion-gate groups given by id that turn out to be the project's own group
+ * or an ancestor: validation refuses them by path, and only the lookup tells an
+ * id's path. Left alone, GitLab would drop them from the environment silently.
+ */
+function ownGateGroupIssues(config: GovernanceConfig, byId: ReadonlyMap<string, { fullPath: string }>): ConfigIssue[] {
+    return config.repositories.flatMap((repo) => {
+        const gate = repo.promotionGate;
+        const namespace = repositoryNamespace(repo);
+        if (gate === undefined || namespace === undefined) return [];
+        const named: Array<[KeyPath, PrincipalRef | undefined]> = [
+            ...gate.deployers.groups.map((g, k): [KeyPath, PrincipalRef] => [["promotionGate", "deployers", "groups", k], g]),
+            ...gate.approvals.map((a, k): [KeyPath, PrincipalRef | undefined] => [["promotionGate", "approvals", k, "group"], a.group]),
+        ];
+        return named.flatMap(([rel, ref]) => {
+            const path = typeof ref === "number" ? byId.get(String(ref))?.fullPath : undefined;
+            if (path === undefined || !isOwnGroup(path, namespace)) return [];
+            return [{ path: repo.keyPath(rel), value: ref, message: `is group ${path}; ${ownGateGroupMessage(namespace)}` }];
+        });
+    });
 }
 
 /** Adopted projects without a default branch: there is nothing to protect yet. */

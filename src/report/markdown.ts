@@ -90,9 +90,34 @@ function repositorySection(repo: RepositorySummary, automationUser: string | und
             ? "Not managed."
             : `Developer membership ensured for: ${list(repo.approverMemberships)}. Anyone among them who already has Developer or more through the project's group keeps that access and gets no membership of their own (GitLab refuses one below it).`,
         "",
-        repo.retainGovernanceOnDelete
-            ? "Removing this repository from the stack config stops managing its governance; everything above stays in force in GitLab."
-            : "Removing this repository from the stack config deletes everything above from GitLab.",
+        removalConsequence(repo),
     );
     return out;
+}
+
+/**
+ * What removing the repository from the stack config would do, as the README's
+ * "Removing things" describes it: refused while the project is protected; then
+ * governance kept or deleted by `retainGovernanceOnDelete`, an adopted
+ * project's memberships and shares always kept, the project by its `dataSafety`.
+ */
+export function removalConsequence(repo: RepositorySummary): string {
+    const safety = repo.project.dataSafety;
+    const adopted = safety === undefined;
+    const governance = repo.retainGovernanceOnDelete
+        ? "its governance above stays in force in GitLab, no longer managed"
+        : adopted
+          ? "its governance above is deleted from GitLab, except memberships and shares (an adopted project's are never removed)"
+          : "its governance above is deleted from GitLab";
+    const project = adopted
+        ? "the project itself is never deleted (it is adopted)"
+        : safety.retainOnDelete
+          ? "the project stays in GitLab (`retainOnDelete`)"
+          : safety.archiveOnDestroy
+            ? "the project is archived, not deleted (`archiveOnDestroy`)"
+            : "the project is deleted";
+    const then = `${governance}; ${project}.`;
+    return safety?.protect
+        ? `Removing this repository from the stack config is refused while the project is protected (\`dataSafety.protect\`): \`pulumi preview\` and \`pulumi up\` fail and nothing changes. Once \`protect\` is off, ${then}`
+        : `Removing this repository from the stack config: ${then}`;
 }

@@ -16,7 +16,7 @@ beforeAll(async () => {
     // As the CI cache restores it: the provider plugin under $CI_PROJECT_DIR/.pulumi/home/plugins.
     fs.cpSync(path.join(ws.home, "plugins"), path.join(ws.dir, ".pulumi", "home", "plugins"), { recursive: true });
 });
-afterAll(() => ws.dispose());
+afterAll(() => ws?.dispose()); // undefined when set-up failed: jest reports that error
 
 const skipped = new Set<string>();
 
@@ -45,6 +45,23 @@ describe(".gitlab-ci.yml, run as written", () => {
         expect(result.output).toContain("GITLAB_MR_NOTE_TOKEN is not set");
         // The read-only token could not have written, and nothing tried to.
         expect(ws.standin.requests.filter((r) => r.method !== "GET")).toEqual([]);
+    });
+
+    it("preview:dev with a stack file the offline check rejects fails, and still writes the check's verdict for the merge request note", async () => {
+        const file = path.join(ws.dir, "Pulumi.dev.yaml");
+        const good = fs.readFileSync(file, "utf8");
+        ws.editStack("dev", (c) => (c["ml-model-governance:repositories"][0].approvalRules[0].approvalsRequired = 150));
+        try {
+            const result = await runJob("preview:dev", { GITLAB_PREVIEW_TOKEN: READ_TOKEN, GITLAB_TOKEN: "" });
+            expect(result.code).not.toBe(0);
+            const note = fs.readFileSync(path.join(ws.dir, "preview.txt"), "utf8");
+            expect(note).toContain("ml-model-governance:repositories[0].approvalRules[0].approvalsRequired: got 150");
+            expect(note).not.toContain("Previewing update");
+            // mr-note.js ran after the failure (without a note token it says so and posts nothing).
+            expect(result.output).toContain("GITLAB_MR_NOTE_TOKEN is not set");
+        } finally {
+            fs.writeFileSync(file, good);
+        }
     });
 
     it("preview:dev refuses to run without the read-only token rather than fall back to another", async () => {

@@ -7,7 +7,26 @@ import { policies } from "../../policy/policies";
 const POLICY_DIR = path.resolve(__dirname, "../../policy");
 const read = (file: string) => fs.readFileSync(path.join(POLICY_DIR, file), "utf8");
 
+/** Every .ts file of the pack, its node_modules aside. */
+function packSources(dir = POLICY_DIR): string[] {
+    return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+        const full = path.join(dir, e.name);
+        if (e.isDirectory()) return e.name === "node_modules" ? [] : packSources(full);
+        return e.name.endsWith(".ts") ? [full] : [];
+    });
+}
+
 describe("the policy pack", () => {
+    it("stands alone: no file of it imports anything outside policy/ but packages (pulumi policy publish uploads only policy/)", () => {
+        const escapes = packSources().flatMap((file) =>
+            [...fs.readFileSync(file, "utf8").matchAll(/(?:\bfrom|\bimport|\brequire\(|\bimport\()\s*["'](\.[^"']*)["']/g)]
+                .map((m) => ({ file: path.relative(POLICY_DIR, file), target: path.relative(POLICY_DIR, path.resolve(path.dirname(file), m[1])) }))
+                .filter((i) => i.target.startsWith("..")),
+        );
+        expect(packSources().length).toBeGreaterThan(10);
+        expect(escapes).toEqual([]);
+    });
+
     it("lists every exported policy once, each with a unique kebab-case name and a description", () => {
         const exportedPolicies = Object.values(exported).filter((v): v is (typeof policies)[number] => typeof v === "object" && v !== null && "name" in v && ("validateResource" in v || "validateStack" in v));
         expect(new Set(policies)).toEqual(new Set(exportedPolicies));

@@ -1,0 +1,32 @@
+import type { Policies } from "@pulumi/policy";
+import { isProductionStack, type ProductionConfig } from "../../policy/policies/productionProtect";
+import { PRODUCTION_NAMES } from "../../policy/lib/stack";
+import type { PackConfig } from "./policyArgs";
+
+/**
+ * The program and the pack decide "production" from different inputs: the
+ * program from `ml-model-governance:production` or the environment name, the
+ * pack (which sees no program config) from the stack name or its own
+ * `production` setting. Where they disagree, one of the two judges applies the
+ * wrong rules without a word; this names every policy that would, and the fix.
+ */
+export function productionDisagreements(programProduction: boolean, stack: string, policies: Policies, packConfig: PackConfig, packFile: string): string[] {
+    return policies
+        .filter((p) => p.configSchema?.properties?.productionStacks !== undefined)
+        .flatMap((p) => {
+            const entry = packConfig[p.name];
+            const settings = typeof entry === "object" ? entry : {};
+            const level = typeof entry === "string" ? entry : settings.enforcementLevel;
+            if (level === "disabled") return [];
+            const config: ProductionConfig = {
+                productionStacks: (settings.productionStacks as string[] | undefined) ?? [...PRODUCTION_NAMES],
+                production: settings.production as boolean | undefined,
+            };
+            const pack = isProductionStack(config, stack);
+            if (pack === programProduction) return [];
+            const program = programProduction ? "production" : "not production";
+            return [
+                `[${p.name}] the stack config makes stack "${stack}" ${program} (ml-model-governance:production, or an environment named ${PRODUCTION_NAMES.join("/")}), but the policy pack would treat it as ${pack ? "production" : "not production"}; set {"production": ${programProduction}} for "${p.name}" in ${packFile}`,
+            ];
+        });
+}
