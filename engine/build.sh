@@ -58,11 +58,14 @@ go build -trimpath -ldflags "$stampflag=$version" -o "../$out/pulumi" github.com
 # Our own host, not Pulumi's: the version says so.
 go build -trimpath -ldflags "$stampflag=$version+ml-model-governance" -o "../$out/pulumi-language-nodejs" ./langhost
 cd ..
-# Into a temporary directory first, then renamed: an interrupted copy never looks like a cached build.
+# Into a temporary directory first, then renamed: an interrupted copy never looks like a
+# cached build, and one left by a concurrent build (same stamp, same binaries) is kept.
 mkdir -p "$(dirname "$cache")"
 partial="$cache.partial.$$"
+trap 'rm -rf "$partial"' EXIT
 rm -rf "$partial" && mkdir "$partial"
 cp "$out/pulumi" "$out/pulumi-language-nodejs" "$partial/"
-rm -rf "$cache" && mv "$partial" "$cache"
+rm -rf "$cache"
+mv -T "$partial" "$cache" 2>/dev/null || true
 echo "$stamp" > .engine/stamp
 echo "engine: built in $((SECONDS - start)) s: $("$out/pulumi" version)"

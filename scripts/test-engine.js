@@ -29,10 +29,14 @@ if (has("go")) {
     const bin = engineBinDir();
     const pinned = /github\.com\/pulumi\/pulumi\/pkg\/v3 (v\S+)/.exec(fs.readFileSync(path.join(ROOT, "engine", "go.mod"), "utf8"))?.[1];
     const version = spawnSync(path.join(bin, "pulumi"), ["version"], { encoding: "utf8" }).stdout?.trim();
-    const host = [bin, ...(process.env.PATH ?? "").split(path.delimiter)].some((d) => d && fs.existsSync(path.join(d, "pulumi-language-nodejs")));
+    // engine/build.sh stamps this repository's language host `<version>+ml-model-governance`;
+    // a `pulumi` from PATH (ENGINE_FROM=path) brings its own host, which the docs do not describe.
+    const hostVersion = spawnSync(path.join(bin, "pulumi-language-nodejs"), ["-version"], { encoding: "utf8" });
+    const ours = `${pinned}+ml-model-governance`;
+    const host = `${hostVersion.stdout ?? ""}${hostVersion.stderr ?? ""}`.trim();
     const problems = [
         ...(version === pinned ? [] : [`${path.join(bin, "pulumi")} is ${version || "not runnable"}, engine/go.mod pins ${pinned}`]),
-        ...(host ? [] : [`no pulumi-language-nodejs beside ${bin} or on PATH`]),
+        ...(host.includes(ours) ? [] : [`${path.join(bin, "pulumi-language-nodejs")} is ${host ? JSON.stringify(host.split("\n")[0]) : "missing or not runnable"}, not this repository's host ${ours}`]),
     ];
     if (problems.length > 0) {
         const line = `ENGINE MISMATCH: ${problems.join("; ")}`;

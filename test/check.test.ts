@@ -98,6 +98,9 @@ describe("npm run check agrees with the policy pack", () => {
         const dir = scratch({ "Pulumi.live.yaml": live });
         fs.writeFileSync(path.join(dir, "policy", "config", "live.json"), JSON.stringify({ "production-projects-protected": { production: true }, "no-empty-approval-rules-in-production": { production: true } }));
         expect((await checkStack(dir, "live")).errors).toEqual([]);
+        // Policies the pack config turns off (here all of them) judge nothing, so they cannot disagree.
+        fs.writeFileSync(path.join(dir, "policy", "config", "live.json"), JSON.stringify({ all: "disabled" }));
+        expect((await checkStack(dir, "live")).errors).toEqual([]);
     });
 
     it("fails a stack named prod whose config says it is not production: the pack would judge it by production rules", async () => {

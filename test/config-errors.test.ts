@@ -95,7 +95,7 @@ const mlCases: Case[] = [
     ["code owners with nobody allowed to push them", (c) => (c.repositories[0].codeOwners = { rules: [{ pattern: "*", groups: ["g/a"] }] }), [`${owners}: expected ml-model-governance:automationUser to be set`]],
     ["code owners with nobody allowed to push them, under a wildcard protection", (c) => {
         c.repositories[0].codeOwners = { rules: [{ pattern: "*", groups: ["g/a"] }] };
-        c.repositories[0].protectedBranch = { branch: "ma*" };
+        c.repositories[0].protectedBranch = { branch: "m*n" };
     }, [`${owners}: expected ml-model-governance:automationUser to be set`]],
     ["code owners with nobody allowed to push them, in an adopted project whose default branch is named", (c) => {
         c.repositories[0] = { existing: "acme-ml/models/legacy", protectedBranch: { branch: "trunk" }, codeOwners: { rules: [{ pattern: "*", groups: ["g/a"] }] } };

@@ -138,13 +138,21 @@ describe("access an adopted project already grants", () => {
         expect(message).toContain('ml-model-governance:repositories[0].existing: got "acme-ml/models/legacy-ranker"; is already shared with acme-ml/ml-platform below developer');
     });
 
-    it("names the key of an approver given by numeric id, not a repository-wide one, when their membership is below Developer", async () => {
+    it("names the key in the repository concerned, for a user given by name or numeric id, when their membership is below Developer", async () => {
         gitlab.direct.set(project, [["elena.petrova", "reporter"]]);
         const config = adoptedWith({});
-        config.repositories[0].approvalRules[0].users = ["priya.raman", "marcus.chen", gitlab.userId("elena.petrova")];
+        const elena = gitlab.userId("elena.petrova");
+        // Another repository names the same people first: the message must still point into the adopted one.
+        config.repositories.unshift({ name: "Churn Model", approvalRules: [{ name: "Leads", approvalsRequired: 1, users: ["elena.petrova", elena, "marcus.chen"] }] });
+        config.repositories[1].approvalRules[0].users = ["priya.raman", "marcus.chen", elena];
         const error = await evaluate(config).catch((e: unknown) => e);
         expect(error).toBeInstanceOf(GitLabLookupError);
-        expect((error as Error).message).toContain(`ml-model-governance:repositories[0].approvalRules[0].users[2]: got ${gitlab.userId("elena.petrova")}; is already a direct member of acme-ml/models/legacy-ranker below Developer`);
+        expect((error as GitLabLookupError).issues.map((i) => i.path.join("."))).toEqual(["repositories.1.approvalRules.0.users.2"]);
+        expect((error as Error).message).toContain(`ml-model-governance:repositories[1].approvalRules[0].users[2]: got ${elena}; is already a direct member of acme-ml/models/legacy-ranker below Developer`);
+
+        config.repositories[1].approvalRules[0].users = ["priya.raman", "marcus.chen", "elena.petrova"];
+        const byName = await evaluate(config).catch((e: unknown) => e);
+        expect((byName as GitLabLookupError).issues.map((i) => i.path.join("."))).toEqual(["repositories.1.approvalRules.0.users.2"]);
     });
 });
 

@@ -1,4 +1,5 @@
-import { readNamespace, renderPath, slug } from "../src/config";
+import { parseGovernanceConfig, readNamespace, renderPath, slug } from "../src/config";
+import { refMatches } from "../src/config/refMatcher";
 import { suggest } from "../src/config/issues";
 import { mergeDefaults, originOf } from "../src/config/merge";
 import type { ProtectedBranch } from "../src/config";
@@ -102,5 +103,41 @@ describe("config helpers", () => {
                 "gitlab:token": "secret",
             }),
         ).toEqual({ repositories: [{ name: "a" }], environment: "2026", production: true, tier: "premium" });
+    });
+});
+
+describe("refMatches (GitLab's Gitlab::RefMatcher)", () => {
+    it.each([
+        ["main", "main", true],
+        ["main", "Main", false],
+        ["m*n", "main", true],
+        ["release/*", "release/1.2/hotfix", true],
+        ["release/*", "main", false],
+        ["*", "anything/at/all", true],
+        ["v1.*", "v1x", false], // the dot is literal
+        ["", "main", false],
+    ])("%s covers %s: %s", (pattern, ref, expected) => {
+        expect(refMatches(pattern, ref)).toBe(expected);
+    });
+
+    it("lets a created project protect release/* with code owners and no automationUser: the default branch main is not the protected one", () => {
+        const config = (branch: string) => ({
+            repositories: [{ name: "Churn", namespace: "acme-ml/models", protectedBranch: { branch }, codeOwners: { rules: [{ pattern: "*", groups: ["acme-ml/leads"] }] } }],
+        });
+        expect(() => parseGovernanceConfig(config("release/*"), { stack: "dev" })).not.toThrow();
+        expect(() => parseGovernanceConfig(config("ma*"), { stack: "dev" })).toThrow(/codeOwners: expected ml-model-governance:automationUser to be set/);
+    });
+});
+
+describe("which environment is production", () => {
+    const production = (environment: string) => parseGovernanceConfig({ environment, repositories: [{ name: "Churn" }] }, { stack: "s" }).production;
+    it.each([
+        ["prod", true],
+        ["Production", true],
+        ["eu/prod", false],
+        ["preprod", false],
+        ["dev", false],
+    ])("%s: %s (the whole name, ignoring case)", (environment, expected) => {
+        expect(production(environment)).toBe(expected);
     });
 });

@@ -130,7 +130,8 @@ describe("what the report says removing a repository would do (README: Removing 
     it.each([
         ["a protected created project", repo(safety(true, true), true), /^Removing this repository from the stack config is refused while the project is protected .*Once `protect` is off, its governance above stays in force in GitLab, no longer managed; the project stays in GitLab/],
         ["an unprotected dev project", repo(safety(false, false), false), /^Removing this repository from the stack config: its governance above is deleted from GitLab; the project is archived, not deleted/],
-        ["an unprotected project without archiving", repo(safety(false, false, false), false), /: its governance above is deleted from GitLab; the project is deleted\.$/],
+        ["an unprotected project without archiving", repo(safety(false, false, false), false), /: the project is deleted, and its governance above goes with the project\.$/],
+        ["an unprotected project without archiving whose governance is retained", repo(safety(false, false, false), true), /: the project is deleted, and its governance above goes with the project\.$/],
         ["an adopted production project", repo({ managed: "adopted (existing project)" }, true), /^Removing this repository from the stack config: its governance above stays in force in GitLab, no longer managed; the project itself is never deleted/],
         ["an adopted dev project", repo({ managed: "adopted (existing project)" }, false), /is deleted from GitLab, except memberships and shares .*; the project itself is never deleted/],
     ])("%s", (_title, summary, expected) => {

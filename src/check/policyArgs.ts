@@ -172,13 +172,19 @@ async function runPolicy(policy: ResourceValidationPolicy | StackValidationPolic
 /** A policy pack config as `--policy-pack-config` takes it: a level, or an object with a level and properties. */
 export type PackConfig = Record<string, EnforcementLevel | ({ enforcementLevel?: EnforcementLevel } & Record<string, unknown>)>;
 
+const levelOf = (entry: PackConfig[string] | undefined) => (typeof entry === "string" ? entry : entry?.enforcementLevel);
+
+/** A policy's level as the analyzer resolves it: its own entry's, else `all`'s, else its default. */
+export function policyLevel(policy: Policies[number], packConfig: PackConfig): EnforcementLevel {
+    return levelOf(packConfig[policy.name]) ?? levelOf(packConfig.all) ?? policy.enforcementLevel ?? "advisory";
+}
+
 /** Run every policy with a pack config, resolving levels as the analyzer does; disabled policies do not run. */
 export async function runPack(policies: Policies, fakes: readonly FakeResource[], packConfig: PackConfig = {}): Promise<Violation[]> {
-    const levelOf = (entry: PackConfig[string] | undefined) => (typeof entry === "string" ? entry : entry?.enforcementLevel);
     const found: Violation[] = [];
     for (const policy of policies) {
         const entry = packConfig[policy.name];
-        const level = levelOf(entry) ?? levelOf(packConfig.all) ?? policy.enforcementLevel ?? "advisory";
+        const level = policyLevel(policy, packConfig);
         if (level === "disabled") continue;
         const { enforcementLevel: _, ...properties } = typeof entry === "object" ? entry : {};
         found.push(...(await runPolicy(policy, level, fakes, properties)));

@@ -1,7 +1,7 @@
 import type { Policies } from "@pulumi/policy";
 import { isProductionStack, type ProductionConfig } from "../../policy/policies/productionProtect";
 import { PRODUCTION_NAMES } from "../../policy/lib/stack";
-import type { PackConfig } from "./policyArgs";
+import { policyLevel, type PackConfig } from "./policyArgs";
 
 /**
  * The program and the pack decide "production" from different inputs: the
@@ -14,10 +14,9 @@ export function productionDisagreements(programProduction: boolean, stack: strin
     return policies
         .filter((p) => p.configSchema?.properties?.productionStacks !== undefined)
         .flatMap((p) => {
+            if (policyLevel(p, packConfig) === "disabled") return [];
             const entry = packConfig[p.name];
             const settings = typeof entry === "object" ? entry : {};
-            const level = typeof entry === "string" ? entry : settings.enforcementLevel;
-            if (level === "disabled") return [];
             const config: ProductionConfig = {
                 productionStacks: (settings.productionStacks as string[] | undefined) ?? [...PRODUCTION_NAMES],
                 production: settings.production as boolean | undefined,

@@ -3,6 +3,7 @@ import type { RepositoryView, StackFacts } from "./checks";
 import { codeOwnersCommitMessages } from "./automationCommits";
 import { blockedFileNameRegex } from "./fileNameRule";
 import { isOwnGroup, ownGateGroupMessage, projectNamespace } from "./groups";
+import { refMatches } from "./refMatcher";
 import { re2Finds } from "./regex";
 import { reachableApprovals, exclusionReason, type ApproverExclusions } from "../../policy/lib/approvalRules";
 
@@ -43,10 +44,10 @@ export function checkCodeOwners(repo: RepositoryView, add: Add, facts: StackFact
         add(["protectedBranch", "codeOwnerApprovalRequired"], "expected true (or unset) in a production stack that manages code owners: otherwise CODEOWNERS is advice, not a gate", false);
     }
     // The file is committed to the default branch; with nobody allowed to push, the commit fails at `up`.
-    // Only a created project's default branch is known here: for an adopted one, or a wildcard, the
-    // protection may cover it, so the safe answer is that it does.
+    // Only a created project's default branch is known here: an adopted project's protection
+    // may cover its default branch, so the safe answer is that it does.
     const named = branch?.branch;
-    const protectsDefault = named === undefined || repo.existing !== undefined || named.includes("*") || named === (repo.defaultBranch ?? "main");
+    const protectsDefault = named === undefined || repo.existing !== undefined || refMatches(named, repo.defaultBranch ?? "main");
     if (protectsDefault && branch?.pushAccessLevel === "no one" && facts.automationUser === undefined) {
         add(["codeOwners"], "expected ml-model-governance:automationUser to be set: CODEOWNERS is committed to the protected default branch, where pushAccessLevel is \"no one\"; name the token's user so it alone may push");
     }

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { matchesStack, PRODUCTION_NAMES } from "../../policy/lib/stack";
+import { PRODUCTION_NAMES } from "../../policy/lib/stack";
 import { checkRepository, type RepositoryKeys, type RepositoryView, type StackFacts } from "./checks";
 import { ConfigValidationError, fromZod, renderIssue, valueAt, type ConfigIssue, type KeyPath } from "./issues";
 import { foreignKeyIssues } from "./foreignKeys";
@@ -36,7 +36,7 @@ export function parseGovernanceConfig(raw: Record<string, unknown>, ctx: ParseCo
     // A bad value was reported above; the fallback only avoids a second, misleading report.
     const { shape } = stackSchema;
     const environment = shape.environment.safeParse(raw.environment).data ?? ctx.stack;
-    const production = shape.production.safeParse(raw.production).data ?? matchesStack(environment, PRODUCTION_NAMES);
+    const production = shape.production.safeParse(raw.production).data ?? PRODUCTION_NAMES.includes(environment.toLowerCase());
     const tier: Tier = shape.tier.safeParse(raw.tier).data ?? "premium";
     const edition = shape.edition.safeParse(raw.edition).data ?? "ee";
     const selfManaged = shape.selfManaged.safeParse(raw.selfManaged).data ?? false;

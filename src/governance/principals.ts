@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { renderIssue, type ConfigIssue, type GovernanceConfig, type KeyPath, type PrincipalRef, type Repository } from "../config";
 import { isOwnGroup, ownGateGroupMessage } from "../config/groups";
 import { groupsToShare, repositoryNamespace } from "../config/sharing";
-import { namedApprovers } from "./approvers";
+import { namedApproversAt } from "./approvers";
 import { ACCESS_LEVEL_VALUES } from "../contract/accessLevels";
 import { invokeOptions } from "./providerVersion";
 
@@ -16,8 +16,6 @@ interface Named<T = string> {
 /** Everything a config asks GitLab about, each once (GitLab compares names without case). */
 export interface PrincipalNames {
     readonly users: readonly Named[];
-    /** Users given by id: no lookup needed, only the key that names them, for messages. */
-    readonly userIds: readonly Named<number>[];
     readonly groups: readonly Named[];
     /** Groups given by id where the program needs their path (to tell the project's own groups apart). */
     readonly groupIds: readonly Named<number>[];
@@ -40,12 +38,11 @@ class NameSet<T extends string | number> {
 
 export function principalNames(config: GovernanceConfig): PrincipalNames {
     const users = new NameSet<string>();
-    const userIds = new NameSet<number>();
     const groups = new NameSet<string>();
     const groupIds = new NameSet<number>();
     const projects = new NameSet<string>();
     const namespaces = new NameSet<string>();
-    const user = (ref: PrincipalRef | undefined, at: KeyPath) => (typeof ref === "string" ? users.add(ref, at) : userIds.add(ref, at));
+    const user = (ref: PrincipalRef | undefined, at: KeyPath) => typeof ref === "string" && users.add(ref, at);
     const group = (ref: PrincipalRef | undefined, at: KeyPath) => (typeof ref === "string" ? groups.add(ref, at) : groupIds.add(ref, at));
     for (const repo of config.repositories) {
         const at = (...rel: (string | number)[]) => repo.keyPath(rel);
@@ -78,7 +75,7 @@ export function principalNames(config: GovernanceConfig): PrincipalNames {
             user(config.automationUser, ["automationUser"]);
         }
     }
-    return { users: users.values(), userIds: userIds.values(), groups: groups.values(), groupIds: groupIds.values(), projects: projects.values(), namespaces: namespaces.values() };
+    return { users: users.values(), groups: groups.values(), groupIds: groupIds.values(), projects: projects.values(), namespaces: namespaces.values() };
 }
 
 /** Lookups that failed or found something the config cannot work with, each tied to the key that asked for it. */
@@ -155,7 +152,7 @@ export class PrincipalDirectory {
             adopted.map(async ({ repo, path }) => {
                 const project = projects.get(path.toLowerCase());
                 if (project === undefined) return;
-                const approvers = namedApprovers(repo, config.automationUser).map((ref) => ({ ref, id: typeof ref === "number" ? ref : users.get(ref.toLowerCase()) }));
+                const approvers = namedApproversAt(repo, config.automationUser).map(({ ref, rel }) => ({ ref, rel, id: typeof ref === "number" ? ref : users.get(ref.toLowerCase()) }));
                 const userIds = approvers.flatMap((a) => (a.id === undefined ? [] : [a.id]));
                 try {
                     const [all, direct] = await Promise.all(
@@ -165,12 +162,11 @@ export class PrincipalDirectory {
                     directByProject.set(path.toLowerCase(), direct);
                     // A direct membership below Developer predates this program (it only ever grants Developer):
                     // GitLab would answer 409 to a second one, and the approver would stay ineligible.
-                    for (const { ref, id } of approvers) {
+                    for (const { ref, rel, id } of approvers) {
                         const level = id === undefined ? undefined : direct.get(id);
                         if (level === undefined || level >= ACCESS_LEVEL_VALUES.developer) continue;
-                        const named = typeof ref === "number" ? names.userIds.find((u) => u.name === ref) : names.users.find((u) => u.name.toLowerCase() === ref.toLowerCase());
                         issues.push({
-                            path: named?.at ?? repo.keyPath(["addApproversAsMembers"]),
+                            path: repo.keyPath(rel),
                             value: ref,
                             message: `is already a direct member of ${path} below Developer, which this program does not change; raise them to Developer in GitLab, or set addApproversAsMembers: false`,
                         });

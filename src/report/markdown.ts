@@ -104,7 +104,10 @@ function repositorySection(repo: RepositorySummary, automationUser: string | und
 export function removalConsequence(repo: RepositorySummary): string {
     const safety = repo.project.dataSafety;
     const adopted = safety === undefined;
-    const governance = repo.retainGovernanceOnDelete
+    const projectDeleted = safety !== undefined && !safety.retainOnDelete && !safety.archiveOnDestroy;
+    const governance = projectDeleted
+        ? "its governance above goes with the project"
+        : repo.retainGovernanceOnDelete
         ? "its governance above stays in force in GitLab, no longer managed"
         : adopted
           ? "its governance above is deleted from GitLab, except memberships and shares (an adopted project's are never removed)"
@@ -116,7 +119,7 @@ export function removalConsequence(repo: RepositorySummary): string {
           : safety.archiveOnDestroy
             ? "the project is archived, not deleted (`archiveOnDestroy`)"
             : "the project is deleted";
-    const then = `${governance}; ${project}.`;
+    const then = projectDeleted ? `${project}, and ${governance}.` : `${governance}; ${project}.`;
     return safety?.protect
         ? `Removing this repository from the stack config is refused while the project is protected (\`dataSafety.protect\`): \`pulumi preview\` and \`pulumi up\` fail and nothing changes. Once \`protect\` is off, ${then}`
         : `Removing this repository from the stack config: ${then}`;
