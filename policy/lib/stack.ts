@@ -21,13 +21,14 @@ export const PRODUCTION_NAMES: readonly string[] = ["prod", "production"];
  */
 export function matchesStack(stack: string, patterns: readonly string[]): boolean {
     const name = stack.split("/").pop() ?? stack;
-    return patterns.some((pattern) => globToRegExp(pattern).test(name));
+    return patterns.some((pattern) => wildcardRegExp(pattern, "i").test(name));
 }
 
-function globToRegExp(pattern: string): RegExp {
+/** A whole-string pattern in which each `*` stands for any run of characters and the rest is literal. */
+export function wildcardRegExp(pattern: string, flags = ""): RegExp {
     const body = pattern
         .split("*")
         .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
         .join(".*");
-    return new RegExp(`^${body}$`, "i");
+    return new RegExp(`^${body}$`, flags);
 }

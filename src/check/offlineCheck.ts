@@ -42,7 +42,7 @@ export async function checkStack(root: string, stack: string): Promise<CheckResu
 
     const packFile = packConfigPath(root, stack);
     const packConfig = packFile === undefined ? {} : (JSON.parse(fs.readFileSync(packFile, "utf8")) as PackConfig);
-    errors.push(...productionDisagreements(config.production, stack, policies, packConfig, path.relative(root, packFile ?? path.join(root, "policy", "config", `${stack}.json`))));
+    errors.push(...productionDisagreements(config.production, stack, policies, packConfig, path.join("policy", "config", `${stack}.json`)));
     const found: Violation[] = [];
     for (const phase of ["preview", "up"] as Phase[]) {
         const resources = toPolicyResources(run.resources, run.created, stack, phase);

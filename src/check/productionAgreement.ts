@@ -1,5 +1,6 @@
 import type { Policies } from "@pulumi/policy";
 import { isProductionStack, type ProductionConfig } from "../../policy/policies/productionProtect";
+import { configOf } from "../../policy/lib/config";
 import { PRODUCTION_NAMES } from "../../policy/lib/stack";
 import { policyLevel, type PackConfig } from "./policyArgs";
 
@@ -12,16 +13,13 @@ import { policyLevel, type PackConfig } from "./policyArgs";
  */
 export function productionDisagreements(programProduction: boolean, stack: string, policies: Policies, packConfig: PackConfig, packFile: string): string[] {
     return policies
-        .filter((p) => p.configSchema?.properties?.productionStacks !== undefined)
         .flatMap((p) => {
-            if (policyLevel(p, packConfig) === "disabled") return [];
+            const schema = p.configSchema;
+            if (schema?.properties.productionStacks === undefined || policyLevel(p, packConfig) === "disabled") return [];
             const entry = packConfig[p.name];
-            const settings = typeof entry === "object" ? entry : {};
-            const config: ProductionConfig = {
-                productionStacks: (settings.productionStacks as string[] | undefined) ?? [...PRODUCTION_NAMES],
-                production: settings.production as boolean | undefined,
-            };
-            const pack = isProductionStack(config, stack);
+            const { enforcementLevel: _, ...properties } = typeof entry === "object" ? entry : {};
+            // The policy's own reading: its schema's defaults under what the pack config sets.
+            const pack = isProductionStack(configOf<ProductionConfig>(schema, { getConfig: <U extends object>() => properties as U }), stack);
             if (pack === programProduction) return [];
             const program = programProduction ? "production" : "not production";
             return [

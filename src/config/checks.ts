@@ -4,6 +4,7 @@ import { checkCodeOwners, checkPromotionGate, checkPushRulesAdmitOwnCommits, che
 import { exclusionReason, MIN_PRODUCTION_APPROVALS, reachableApprovals } from "../../policy/lib/approvalRules";
 import { resourceKey, slug } from "./names";
 import { projectPath } from "./primitives";
+import { repeatedEntries } from "./repeats";
 import type { RawApprovalRule, RawRepository } from "./schema";
 
 /**
@@ -90,7 +91,9 @@ export function checkRepository(repo: RepositoryView, keys: RepositoryKeys, fact
         if (first !== undefined) add([...rel, "name"], `expected a unique rule name (compared ignoring case and punctuation); approvalRules[${first}] is ${JSON.stringify(repo.approvalRules?.[first]?.name)}`, rule.name);
         else ruleNames.set(ruleKey, j);
 
-        issues.push(...duplicates(rule.users, [...rel, "users"], keys), ...duplicates(rule.groups, [...rel, "groups"], keys));
+        for (const key of ["users", "groups"] as const) {
+            for (const k of repeatedEntries(rule[key])) add([...rel, key, k], "expected each approver once; this one is listed twice", rule[key][k]);
+        }
         if (rule.users.length === 0 && rule.groups.length === 0) {
             add(rel, "names no approvers; expected at least one entry in `users` or `groups`");
             return;
@@ -125,13 +128,3 @@ export function checkRepository(repo: RepositoryView, keys: RepositoryKeys, fact
     return issues;
 }
 
-function duplicates(refs: readonly (string | number)[], rel: KeyPath, keys: RepositoryKeys): ConfigIssue[] {
-    const seen = new Set<string>();
-    const issues: ConfigIssue[] = [];
-    refs.forEach((ref, k) => {
-        const norm = String(ref).toLowerCase();
-        if (seen.has(norm)) issues.push({ path: keys.at([...rel, k]), value: ref, message: "expected each approver once; this one is listed twice" });
-        seen.add(norm);
-    });
-    return issues;
-}

@@ -1,4 +1,5 @@
 import type { RepositoryView } from "./checks";
+import type { KeyPath } from "./issues";
 
 /** The group path a project lives in: its own group and that group's ancestors count as the project's. */
 export function projectNamespace(repo: Pick<RepositoryView, "existing" | "namespace">): string | undefined {
@@ -17,4 +18,15 @@ export function isOwnGroup(group: string, namespace: string | undefined): boolea
     const g = group.toLowerCase();
     const ns = namespace.toLowerCase();
     return ns === g || ns.startsWith(`${g}/`);
+}
+
+/**
+ * Every group a promotion gate names (deployers, then approvals), with its key
+ * relative to the repository: for validation (paths) and, once looked up, ids.
+ */
+export function gateGroupsAt<G>(gate: { readonly deployers: { readonly groups: readonly G[] }; readonly approvals: ReadonlyArray<{ readonly group?: G }> }): Array<{ ref: G; rel: KeyPath }> {
+    return [
+        ...gate.deployers.groups.map((ref, k) => ({ ref, rel: ["promotionGate", "deployers", "groups", k] })),
+        ...gate.approvals.flatMap((a, k) => (a.group === undefined ? [] : [{ ref: a.group, rel: ["promotionGate", "approvals", k, "group"] }])),
+    ];
 }

@@ -2,9 +2,10 @@ import type { KeyPath } from "./issues";
 import type { RepositoryView, StackFacts } from "./checks";
 import { codeOwnersCommitMessages } from "./automationCommits";
 import { blockedFileNameRegex } from "./fileNameRule";
-import { isOwnGroup, ownGateGroupMessage, projectNamespace } from "./groups";
+import { gateGroupsAt, isOwnGroup, ownGateGroupMessage, projectNamespace } from "./groups";
 import { refMatches } from "./refMatcher";
 import { re2Finds } from "./regex";
+import { repeatedEntries } from "./repeats";
 import { reachableApprovals, exclusionReason, type ApproverExclusions } from "../../policy/lib/approvalRules";
 
 type Add = (rel: KeyPath, message: string, ...value: [unknown?]) => void;
@@ -56,12 +57,7 @@ export function checkCodeOwners(repo: RepositoryView, add: Add, facts: StackFact
 function checkOwners(rule: { users: readonly string[]; groups: readonly string[] }, rel: KeyPath, add: Add): void {
     if (rule.users.length === 0 && rule.groups.length === 0) add(rel, "names no owners; expected at least one entry in `users` or `groups`");
     for (const key of ["users", "groups"] as const) {
-        const seen = new Set<string>();
-        rule[key].forEach((owner, k) => {
-            // GitLab matches usernames and group paths ignoring case: the second is the same owner.
-            if (seen.has(owner.toLowerCase())) add([...rel, key, k], "expected each owner once; this one is listed twice", owner);
-            seen.add(owner.toLowerCase());
-        });
+        for (const k of repeatedEntries(rule[key])) add([...rel, key, k], "expected each owner once; this one is listed twice", rule[key][k]);
     }
 }
 
@@ -73,11 +69,9 @@ export function checkPromotionGate(repo: RepositoryView, add: Add): void {
     // GitLab keeps a group in a protected environment only if the project is shared with it, and a
     // project cannot be shared with its own group or that group's ancestors.
     const namespace = projectNamespace(repo);
-    const ownGroup = (rel: KeyPath, group: string | number | undefined) => {
-        if (typeof group === "string" && namespace !== undefined && isOwnGroup(group, namespace)) add(rel, ownGateGroupMessage(namespace), group);
-    };
-    deployers.groups.forEach((g, k) => ownGroup(["promotionGate", "deployers", "groups", k], g));
-    gate.approvals.forEach((a, k) => ownGroup(["promotionGate", "approvals", k, "group"], a.group));
+    for (const { ref, rel } of gateGroupsAt(gate)) {
+        if (typeof ref === "string" && namespace !== undefined && isOwnGroup(ref, namespace)) add(rel, ownGateGroupMessage(namespace), ref);
+    }
     if (repo.sharedGroupAccess === "reporter" && deployers.groups.length > 0) {
         add(["sharedGroupAccess"], "expected developer or maintainer: deployers must have at least the Developer role, or GitLab drops them from the protected environment", "reporter");
     }

@@ -1,3 +1,5 @@
+import { wildcardRegExp } from "../../policy/lib/stack";
+
 /**
  * Whether a protected-branch name or wildcard covers a branch, as GitLab
  * decides it (Gitlab::RefMatcher, lib/gitlab/ref_matcher.rb): an exact match,
@@ -6,11 +8,5 @@
  */
 export function refMatches(pattern: string, ref: string): boolean {
     if (pattern === "") return false;
-    if (pattern === ref) return true;
-    if (!pattern.includes("*")) return false;
-    const body = pattern
-        .split("*")
-        .map((segment) => segment.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&"))
-        .join(".*?");
-    return new RegExp(`^${body}$`, "s").test(ref);
+    return pattern === ref || (pattern.includes("*") && wildcardRegExp(pattern).test(ref));
 }

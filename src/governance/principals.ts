@@ -1,7 +1,7 @@
 import * as gitlab from "@pulumi/gitlab";
 import * as pulumi from "@pulumi/pulumi";
 import { renderIssue, type ConfigIssue, type GovernanceConfig, type KeyPath, type PrincipalRef, type Repository } from "../config";
-import { isOwnGroup, ownGateGroupMessage } from "../config/groups";
+import { gateGroupsAt, isOwnGroup, ownGateGroupMessage } from "../config/groups";
 import { groupsToShare, repositoryNamespace } from "../config/sharing";
 import { namedApproversAt } from "./approvers";
 import { ACCESS_LEVEL_VALUES } from "../contract/accessLevels";
@@ -42,8 +42,7 @@ export function principalNames(config: GovernanceConfig): PrincipalNames {
     const groupIds = new NameSet<number>();
     const projects = new NameSet<string>();
     const namespaces = new NameSet<string>();
-    const user = (ref: PrincipalRef | undefined, at: KeyPath) => typeof ref === "string" && users.add(ref, at);
-    const group = (ref: PrincipalRef | undefined, at: KeyPath) => (typeof ref === "string" ? groups.add(ref, at) : groupIds.add(ref, at));
+    const group = (ref: PrincipalRef, at: KeyPath) => (typeof ref === "string" ? groups.add(ref, at) : groupIds.add(ref, at));
     for (const repo of config.repositories) {
         const at = (...rel: (string | number)[]) => repo.keyPath(rel);
         if (repo.project.mode === "adopt") projects.add(repo.project.pathWithNamespace, at("existing"));
@@ -51,28 +50,15 @@ export function principalNames(config: GovernanceConfig): PrincipalNames {
             groups.add(repo.project.namespace, at("namespace"));
             if (repo.addApproversAsMembers) namespaces.add(repo.project.namespace, at("namespace"));
         }
-        repo.approvalRules.forEach((rule, j) => {
-            rule.users.forEach((u, k) => user(u, at("approvalRules", j, "users", k)));
-            rule.groups.forEach((g, k) => typeof g === "string" && groups.add(g, at("approvalRules", j, "groups", k)));
-        });
-        const gate = repo.promotionGate;
-        gate?.deployers.users.forEach((u, k) => user(u, at("promotionGate", "deployers", "users", k)));
-        gate?.deployers.groups.forEach((g, k) => group(g, at("promotionGate", "deployers", "groups", k)));
-        gate?.approvals.forEach((a, k) => {
-            user(a.user, at("promotionGate", "approvals", k, "user"));
-            group(a.group, at("promotionGate", "approvals", k, "group"));
-        });
+        // Users: every approver, deployer and code owner, from the same walk that decides memberships.
+        for (const { ref, rel } of namedApproversAt(repo)) if (typeof ref === "string") users.add(ref, repo.keyPath(rel));
+        repo.approvalRules.forEach((rule, j) => rule.groups.forEach((g, k) => typeof g === "string" && groups.add(g, at("approvalRules", j, "groups", k))));
+        if (repo.promotionGate) for (const { ref, rel } of gateGroupsAt(repo.promotionGate)) group(ref, repo.keyPath(rel));
         const owners = repo.codeOwners;
         if (owners) {
-            const rules: Array<[KeyPath, (typeof owners.rules)[number]]> = [
-                ...owners.rules.map((r, j): [KeyPath, typeof r] => [["codeOwners", "rules", j], r]),
-                ...owners.sections.flatMap((s, i) => s.rules.map((r, j): [KeyPath, typeof r] => [["codeOwners", "sections", i, "rules", j], r])),
-            ];
-            for (const [rel, rule] of rules) {
-                rule.users.forEach((u, k) => user(u, repo.keyPath([...rel, "users", k])));
-                rule.groups.forEach((g, k) => groups.add(g, repo.keyPath([...rel, "groups", k])));
-            }
-            user(config.automationUser, ["automationUser"]);
+            owners.rules.forEach((r, j) => r.groups.forEach((g, k) => groups.add(g, at("codeOwners", "rules", j, "groups", k))));
+            owners.sections.forEach((s, i) => s.rules.forEach((r, j) => r.groups.forEach((g, k) => groups.add(g, at("codeOwners", "sections", i, "rules", j, "groups", k)))));
+            if (config.automationUser !== undefined) users.add(config.automationUser, ["automationUser"]);
         }
     }
     return { users: users.values(), groups: groups.values(), groupIds: groupIds.values(), projects: projects.values(), namespaces: namespaces.values() };
@@ -257,11 +243,7 @@ function ownGateGroupIssues(config: GovernanceConfig, byId: ReadonlyMap<string, 
         const gate = repo.promotionGate;
         const namespace = repositoryNamespace(repo);
         if (gate === undefined || namespace === undefined) return [];
-        const named: Array<[KeyPath, PrincipalRef | undefined]> = [
-            ...gate.deployers.groups.map((g, k): [KeyPath, PrincipalRef] => [["promotionGate", "deployers", "groups", k], g]),
-            ...gate.approvals.map((a, k): [KeyPath, PrincipalRef | undefined] => [["promotionGate", "approvals", k, "group"], a.group]),
-        ];
-        return named.flatMap(([rel, ref]) => {
+        return gateGroupsAt(gate).flatMap(({ ref, rel }) => {
             const path = typeof ref === "number" ? byId.get(String(ref))?.fullPath : undefined;
             if (path === undefined || !isOwnGroup(path, namespace)) return [];
             return [{ path: repo.keyPath(rel), value: ref, message: `is group ${path}; ${ownGateGroupMessage(namespace)}` }];
