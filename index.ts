@@ -1,4 +1,5 @@
-import { loadStackConfig } from "./src/config";
+import * as pulumi from "@pulumi/pulumi";
+import { loadStackConfig, renderIssue } from "./src/config";
 import { governFleet } from "./src/governance";
 
 // Validation throws before the first lookup or registration, so bad config
@@ -6,6 +7,8 @@ import { governFleet } from "./src/governance";
 // up front, once per principal, before the resources are built.
 export = async () => {
     const fleet = await governFleet(loadStackConfig());
+    // What may not work for some merge requests: shown in every preview, never refused.
+    for (const warning of fleet.warnings) pulumi.log.warn(renderIssue(warning));
     return {
         projectUrl: fleet.projectUrl,
         repositories: fleet.repositories,

@@ -1,5 +1,5 @@
 import type { Policies } from "@pulumi/policy";
-import { approvalRulesSatisfiable } from "./policies/approvalRulesSatisfiable";
+import { approvalRulesAlwaysSatisfiable, approvalRulesSatisfiable } from "./policies/approvalRulesSatisfiable";
 import { noForcePushOrDeveloperPush } from "./policies/branchProtection";
 import { codeOwnerApprovalWithCodeowners } from "./policies/codeOwnerApproval";
 import { defaultBranchGoverned } from "./policies/defaultBranchGoverned";
@@ -9,6 +9,7 @@ import { noEmptyApprovalRulesInProduction } from "./policies/noEmptyRules";
 import { isProductionStack, productionProjectsProtected } from "./policies/productionProtect";
 
 export {
+    approvalRulesAlwaysSatisfiable,
     approvalRulesSatisfiable,
     codeOwnerApprovalWithCodeowners,
     defaultBranchGoverned,
@@ -39,5 +40,6 @@ export const policies: Policies = [
     productionProjectsProtected,
     defaultBranchGoverned,
     approvalRulesSatisfiable,
+    approvalRulesAlwaysSatisfiable,
     noEmptyApprovalRulesInProduction,
 ];

@@ -134,7 +134,7 @@ describe("npm run check agrees with the policy pack", () => {
         const { code, out } = await check({ "Pulumi.dev.yaml": fixture("dev") }, "dev");
         expect(code).toBe(0);
         expect(out).toContain("advisory: [reset-approvals-on-push]");
-        expect(out).toContain("Pulumi.dev.yaml: valid; policy pack with policy/config/dev.json: no mandatory violation");
+        expect(out).toContain("Pulumi.dev.yaml: valid, with 1 advisory above; policy pack with policy/config/dev.json: no mandatory violation");
         let help = "";
         expect(await run(["--help"], ROOT, (s) => (help += s), () => undefined)).toBe(0);
         expect(help).toContain("usage: npm run check -- <stack>");

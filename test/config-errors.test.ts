@@ -22,15 +22,14 @@ const cases: Case[] = [
     ["approvalsRequired as text", (c) => (c.repositories[0].approvalRules[0].approvalsRequired = "two"), [`${rule0}.approvalsRequired: got "two"; expected an integer from 0 to 100`]],
     ["approvalsRequired missing", (c) => delete c.repositories[0].approvalRules[0].approvalsRequired, [`${rule0}.approvalsRequired: missing; expected an integer from 0 to 100`]],
     // The author and one committer may both be among three named users: one approval is all that is sure.
-    ["named users cannot reach the count", (c) => (c.repositories[0].approvalRules[0].approvalsRequired = 2), [`${rule0}.approvalsRequired: got 2; expected at most 1: the rule names 3 distinct user(s) and no group, and the merge request's author and a named user who pushed a commit to it cannot approve`]],
-    ["author approval allowed, committers still excluded", (c) => {
-        c.repositories[0].approvalRules[0].approvalsRequired = 3;
-        c.repositories[0].mergeRequestApprovals = { allowAuthorApproval: true };
-    }, [`${rule0}.approvalsRequired: got 3; expected at most 2: the rule names 3 distinct user(s) and no group, and a named user who pushed a commit to it cannot approve`]],
-    ["author and committer approval allowed, still too few users", (c) => {
+    // Three named users and no group can never give four approvals, whatever GitLab's settings.
+    ["more approvals than named users", (c) => (c.repositories[0].approvalRules[0].approvalsRequired = 4), [
+        `${rule0}.approvalsRequired: got 4; requires 4 approvals but names only 3 users and no group, so no merge request could ever be approved; add users or a group`,
+    ]],
+    ["more approvals than named users, with author and committer approval allowed", (c) => {
         c.repositories[0].approvalRules[0].approvalsRequired = 4;
         c.repositories[0].mergeRequestApprovals = { allowAuthorApproval: true, allowCommitterApproval: true };
-    }, [`${rule0}.approvalsRequired: got 4; expected at most 3: the rule names 3 distinct user(s) and no group, and every named user may approve`]],
+    }, [`${rule0}.approvalsRequired: got 4; requires 4 approvals but names only 3 users`]],
     ["a rule that requires nothing in production", (c) => {
         c.environment = "prod";
         c.repositories[0].approvalRules[0].approvalsRequired = 0;
@@ -91,7 +90,9 @@ const mlCases: Case[] = [
     ["code owners file GitLab does not read", (c) => withOwners(c, { file: "OWNERS", rules: [{ pattern: "*", users: ["a"] }] }), [`${owners}.file: got "OWNERS"; expected one of: "CODEOWNERS", "docs/CODEOWNERS", ".gitlab/CODEOWNERS"`]],
     ["duplicate section names", (c) => withOwners(c, { sections: [{ name: "Data", rules: [{ pattern: "/data/", groups: ["g/a"] }] }, { name: "data", rules: [{ pattern: "dvc.yaml", groups: ["g/a"] }] }] }), [`${owners}.sections[1].name: got "data"; expected a unique section name`]],
     ["optional section with a count", (c) => withOwners(c, { sections: [{ name: "Docs", optional: true, approvalsRequired: 2, rules: [{ pattern: "*.md", groups: ["g/a"] }] }] }), [`${owners}.sections[0].approvalsRequired: got 2; expected no count on an optional section`]],
-    ["section count its owners cannot reach", (c) => withOwners(c, { sections: [{ name: "Training", approvalsRequired: 2, rules: [{ pattern: "/training/", users: ["a", "b"] }] }] }), [`${owners}.sections[0].rules[0].users: got ["a","b"]; expected enough owners for the section's 2 approval(s)`]],
+    ["section count above its named owners", (c) => withOwners(c, { sections: [{ name: "Training", approvalsRequired: 3, rules: [{ pattern: "/training/", users: ["a", "b"] }] }] }), [
+        `${owners}.sections[0].rules[0].users: got ["a","b"]; the section requires 3 approvals but names only 2 users and no group, so no merge request could ever be approved`,
+    ]],
     ["code owners with nobody allowed to push them", (c) => (c.repositories[0].codeOwners = { rules: [{ pattern: "*", groups: ["g/a"] }] }), [`${owners}: expected ml-model-governance:automationUser to be set`]],
     ["code owners with nobody allowed to push them, under a wildcard protection", (c) => {
         c.repositories[0].codeOwners = { rules: [{ pattern: "*", groups: ["g/a"] }] };
@@ -100,9 +101,9 @@ const mlCases: Case[] = [
     ["code owners with nobody allowed to push them, in an adopted project whose default branch is named", (c) => {
         c.repositories[0] = { existing: "acme-ml/models/legacy", protectedBranch: { branch: "trunk" }, codeOwners: { rules: [{ pattern: "*", groups: ["g/a"] }] } };
     }, ["ml-model-governance:repositories[0].codeOwners: expected ml-model-governance:automationUser to be set"]],
-    ["code owner listed twice", (c) => withOwners(c, { sections: [{ name: "Training", approvalsRequired: 2, rules: [{ pattern: "/training/", users: ["ana", "Ana", "bo"] }] }] }), [
+    ["code owner listed twice, counted once", (c) => withOwners(c, { sections: [{ name: "Training", approvalsRequired: 3, rules: [{ pattern: "/training/", users: ["ana", "Ana", "bo"] }] }] }), [
         `${owners}.sections[0].rules[0].users[1]: got "Ana"; expected each owner once`,
-        `${owners}.sections[0].rules[0].users: got ["ana","Ana","bo"]; expected enough owners for the section's 2 approval(s): 2 distinct user(s) and no group`,
+        `${owners}.sections[0].rules[0].users: got ["ana","Ana","bo"]; the section requires 3 approvals but names only 2 users`,
     ]],
     ["code owner approval switched off in production", (c) => {
         c.environment = "prod";
@@ -222,6 +223,8 @@ describe("bad stack config", () => {
         expect(error).toBeInstanceOf(ConfigValidationError);
         const message = (error as Error).message;
         for (const fragment of expected) expect(message).toContain(fragment);
+        // No remedy ever weakens the gate to nothing.
+        expect(message).not.toMatch(/lower approvalsRequired|expected at most 0|approvalsRequired: 0/);
         expect(recorded.resources).toHaveLength(0);
         expect(recorded.invokes).toHaveLength(0);
     });

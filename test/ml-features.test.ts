@@ -133,13 +133,13 @@ describe("approver eligibility", () => {
         const people = ["priya.raman", "marcus.chen", "elena.petrova", "nadia.okafor", "jonas.weber"];
         expect(members.map((m) => m.inputs.userId).sort()).toEqual(people.map((u) => gitlab.userId(u)).sort());
         for (const m of members) expect(m.inputs.accessLevel).toBe("developer");
-        // Named after the GitLab user, so its spelling in config does not matter.
-        expect(members.map((m) => m.name).sort()).toEqual(people.map((u) => `fraud-detection-model-member-${gitlab.userId(u)}`).sort());
+        // Named after the GitLab user's username, so a preview reads as what it governs.
+        expect(members.map((m) => m.name).sort()).toEqual(people.map((u) => `fraud-detection-model-member-${u}`).sort());
         // Each rule and the gate wait for the memberships of the users they name, and only those.
         const dependsOnMembers = (r: { dependencies: readonly string[] }) =>
             members.filter((m) => r.dependencies.some((urn) => urn.endsWith(`::${m.name}`))).map((m) => m.name).sort();
         const rule = (name: string) => byType(resources, T.approvalRule).find((r) => r.inputs.name === name)!;
-        const memberName = (u: string) => `fraud-detection-model-member-${gitlab.userId(u)}`;
+        const memberName = (u: string) => `fraud-detection-model-member-${u}`;
         expect(dependsOnMembers(rule("ML leads"))).toEqual(["priya.raman", "marcus.chen", "elena.petrova", "nadia.okafor"].map(memberName).sort());
         expect(dependsOnMembers(rule("Data stewards"))).toEqual([]);
         expect(dependsOnMembers(byType(resources, T.protectedEnvironment)[0])).toEqual([memberName("jonas.weber")]);

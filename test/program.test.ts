@@ -31,7 +31,7 @@ describe("adopting an existing project", () => {
 });
 
 describe("GitLab lookups", () => {
-    it("looks each distinct username and group path up once per run, numeric ids never, plus the edition and the namespaces' members", async () => {
+    it("looks each distinct user and group path up once per run, plus the edition and the namespaces' members", async () => {
         const config = baseConfig();
         config.defaults.approvalRules = [{ name: "Leads", approvalsRequired: 1, users: ["priya.raman", "Marcus.Chen", 77], groups: ["acme-ml/leads", 9] }];
         config.repositories = [
@@ -49,12 +49,16 @@ describe("GitLab lookups", () => {
             "getGroupMembership acme-ml/leads,true",
             "getGroupMembership acme-ml/models,true",
             "getMetadata ",
+            // A user given by id, for the username that names its membership.
+            "getUser 77",
             "getUser Marcus.Chen",
             "getUser priya.raman",
         ]);
         expect(fleet.principals.lookupCount).toBe(asked.length);
         const [a] = byType(recorded.resources, T.approvalRule).filter((r) => r.name === "a-rule-leads");
-        expect(a.inputs).toMatchObject({ userIds: [gitlab.userId("priya.raman"), gitlab.userId("marcus.chen"), 77], groupIds: [gitlab.groupId("acme-ml/leads"), 9] });
+        // In GitLab id order, whatever the config's: editing the list changes only what was edited.
+        const ids = [gitlab.userId("priya.raman"), gitlab.userId("marcus.chen"), 77].sort((x, y) => x - y);
+        expect(a.inputs).toMatchObject({ userIds: ids, groupIds: [9, gitlab.groupId("acme-ml/leads")].sort((x, y) => x - y) });
     });
 });
 

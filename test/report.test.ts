@@ -10,6 +10,8 @@ import { COMMITTED_STACKS, ROOT } from "./support/stackFile";
 /** A directory holding the frozen fixtures as Pulumi.<stack>.yaml, so exact expectations never pin the committed stacks. */
 const FIXTURES = fs.mkdtempSync(path.join(os.tmpdir(), "report-fixtures-"));
 for (const stack of ["prod", "dev"]) fs.copyFileSync(path.join(ROOT, "test", "fixtures", "stacks", `${stack}.yaml`), path.join(FIXTURES, `Pulumi.${stack}.yaml`));
+// The pack configs CI passes: report judges a stack as check and preview do.
+fs.cpSync(path.join(ROOT, "policy", "config"), path.join(FIXTURES, "policy", "config"), { recursive: true });
 
 async function report(args: string[], cwd = FIXTURES): Promise<{ code: number; out: string; err: string }> {
     let out = "";

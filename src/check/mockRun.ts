@@ -25,6 +25,8 @@ export interface Registration {
     readonly dependencies: readonly string[];
     /** The `import` option: the id of an existing object to adopt, or "". */
     readonly importId: string;
+    /** The names the resource was known by before (the `aliases` option), from alias URNs or specs. */
+    readonly aliases: readonly string[];
 }
 
 /** An invoke as the engine would receive it. */
@@ -47,6 +49,7 @@ interface RequestMeta {
     parent: string;
     dependencies: string[];
     importId: string;
+    aliases: string[];
 }
 
 export const recorded = { resources: [] as Registration[], invokes: [] as Invocation[], created: new Map<string, Created>() };
@@ -65,11 +68,15 @@ monitor.registerResource = function (req, cb) {
         parent: req.getParent(),
         dependencies: req.getDependenciesList(),
         importId: req.getImportid(),
+        aliases: [
+            ...req.getAliasurnsList().map((urn: string) => urn.split("::").pop() ?? urn),
+            ...req.getAliasesList().map((alias: any) => alias.getSpec?.()?.getName?.() ?? alias.getUrn?.()?.split("::").pop() ?? ""),
+        ],
     };
     return registerResource.call(this, req, cb);
 };
 monitor.invoke = function (req, cb) {
-    pending = { version: req.getVersion(), protect: false, retainOnDelete: false, parent: "", dependencies: [], importId: "" };
+    pending = { version: req.getVersion(), protect: false, retainOnDelete: false, parent: "", dependencies: [], importId: "", aliases: [] };
     return invoke.call(this, req, cb);
 };
 
@@ -113,14 +120,18 @@ export interface MockRun {
     readonly created: ReadonlyMap<string, Created>;
 }
 
-/** Run the program on a config and wait for every registration. */
-export async function runUnderMocks(config: Record<string, unknown>, stack: string, gitlab: OfflineGitLab): Promise<MockRun> {
+/**
+ * Run the program on a config and wait for every registration. `membershipsKnown: false`:
+ * the offline GitLab's memberships stand for nothing real (npm run check), so approver
+ * eligibility is reported as unverified rather than judged.
+ */
+export async function runUnderMocks(config: Record<string, unknown>, stack: string, gitlab: OfflineGitLab, options: { membershipsKnown?: boolean } = {}): Promise<MockRun> {
     await pulumi.runtime.setMocks(mocksFor(gitlab), "ml-model-governance", stack, false);
     recorded.resources = [];
     recorded.invokes = [];
     recorded.created = new Map();
     pulumi.runtime.setAllConfig(toConfigMap(config));
-    const fleet = await governFleet(loadStackConfig());
+    const fleet = await governFleet(loadStackConfig(), options);
     const resources = fleet.components.flatMap((c) => [c, ...c.children]);
     await Promise.all(resources.map((r) => promiseOf(r.urn)));
     await Promise.all(fleet.components.map((c) => promiseOf(pulumi.all([c.webUrl, c.projectId]))));

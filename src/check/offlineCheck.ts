@@ -3,7 +3,7 @@ import * as path from "path";
 import { conformanceViolations } from "../contract/conformance";
 import { subsetSchema } from "../contract/schemaConformance";
 import { policies } from "../../policy/policies";
-import { parseGovernanceConfig } from "../config";
+import { parseGovernanceConfig, renderIssue, type GovernanceConfig } from "../config";
 import { readStackFile } from "../config/stackFile";
 import { runUnderMocks } from "./mockRun";
 import { OfflineGitLab } from "./offlineGitLab";
@@ -12,8 +12,12 @@ import { toPolicyResources, type Phase } from "./policyResources";
 import { productionDisagreements } from "./productionAgreement";
 
 export interface CheckResult {
+    /** The validated config, as the program reads it. */
+    readonly config: GovernanceConfig;
     /** What would fail `pulumi preview` or `pulumi up`: provider contract and mandatory policies. */
     readonly errors: readonly string[];
+    /** What the program would warn of at preview (by key): printed, not failing. */
+    readonly warnings: readonly string[];
     /** Advisory policy violations: printed, not failing. */
     readonly advisories: readonly string[];
 }
@@ -36,7 +40,8 @@ export async function checkStack(root: string, stack: string): Promise<CheckResu
     const config = parseGovernanceConfig(file.namespace, { stack, allKeys: file.allKeys });
     const gitlab = new OfflineGitLab();
     gitlab.edition = config.edition;
-    const run = await runUnderMocks(file.texts, stack, gitlab);
+    // Offline, GitLab's memberships are unknown: eligibility is said to be checked at preview, not guessed.
+    const run = await runUnderMocks(file.texts, stack, gitlab, { membershipsKnown: false });
 
     const errors = conformanceViolations(run.resources, run.invokes, config.edition, subsetSchema());
 
@@ -48,10 +53,25 @@ export async function checkStack(root: string, stack: string): Promise<CheckResu
         const resources = toPolicyResources(run.resources, run.created, stack, phase);
         found.push(...(await asStack(stack, () => runPack(policies, resources, packConfig))));
     }
-    const line = (v: Violation) => `[${v.policy}] ${v.message}`;
     const unique = (lines: string[]) => [...new Set(lines)];
     return {
-        errors: unique([...errors, ...found.filter((v) => v.level === "mandatory").map(line)]),
-        advisories: unique(found.filter((v) => v.level === "advisory").map(line)),
+        config,
+        errors: unique([...errors, ...once(found.filter((v) => v.level === "mandatory"))]),
+        warnings: unique(run.fleet.warnings.map(renderIssue)),
+        advisories: once(found.filter((v) => v.level === "advisory")),
     };
+}
+
+/**
+ * One line per policy and resource: the same finding in the preview and the
+ * `up` phase is said once, in the `up` words (they name the project by its
+ * full path, known only once it exists).
+ */
+function once(violations: readonly Violation[]): string[] {
+    const lines = new Map<string, string>();
+    for (const v of violations) {
+        const line = `[${v.policy}] ${v.message}`;
+        lines.set(v.urn === undefined ? line : `${v.policy} ${v.urn}`, line);
+    }
+    return [...new Set(lines.values())];
 }

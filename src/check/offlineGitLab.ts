@@ -75,10 +75,12 @@ export class OfflineGitLab {
     lookup(token: string, inputs: Record<string, any>): pulumi.runtime.MockCallResult {
         switch (token) {
             case "gitlab:index/getUser:getUser": {
+                // By id: the user that id was handed out for, or one named after the id.
+                const username: string = inputs.username ?? [...this.users].find(([, id]) => id === inputs.userId)?.[0] ?? `user-${inputs.userId}`;
                 // As the provider answers for a username GitLab does not know.
-                if (this.missingUsers.has(String(inputs.username).toLowerCase())) throw new Error(`No matching users found: Number of users matching username ${inputs.username}: 0`);
-                const userId = this.userId(inputs.username);
-                return { id: String(userId), userId, username: inputs.username, name: inputs.username };
+                if (this.missingUsers.has(username.toLowerCase())) throw new Error(`No matching users found: Number of users matching username ${username}: 0`);
+                const userId: number = inputs.userId ?? this.userId(username);
+                return { id: String(userId), userId, username, name: username };
             }
             case "gitlab:index/getGroup:getGroup": {
                 const fullPath: string = inputs.fullPath ?? this.groupPath(inputs.groupId) ?? `group-${inputs.groupId}`;

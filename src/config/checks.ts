@@ -1,7 +1,8 @@
 import type { ConfigIssue, KeyPath } from "./issues";
 import type { Edition, Tier } from "./model";
+import { approverMentions, withArticle, type ApproverRole } from "./approverMentions";
 import { checkCodeOwners, checkPromotionGate, checkPushRulesAdmitOwnCommits, checkSharedGroupAccess } from "./mlChecks";
-import { exclusionReason, MIN_PRODUCTION_APPROVALS, reachableApprovals } from "../../policy/lib/approvalRules";
+import { MIN_PRODUCTION_APPROVALS, neverMessage, reachability, stallMessage } from "../../policy/lib/approvalRules";
 import { resourceKey, slug } from "./names";
 import { projectPath } from "./primitives";
 import { repeatedEntries } from "./repeats";
@@ -45,12 +46,28 @@ export interface StackFacts {
     readonly automationUserEmail?: string;
 }
 
+/** What the checks found: problems refuse the config; warnings name what may not work and let it through. */
+export interface Findings {
+    readonly issues: ConfigIssue[];
+    readonly warnings: ConfigIssue[];
+}
+
+/** Adds a finding at a key relative to the repository, with the value found there when one is given. */
+export type Add = (rel: KeyPath, message: string, ...value: [unknown?]) => void;
+
 /** Combinations that zod's per-field checks cannot see. */
-export function checkRepository(repo: RepositoryView, keys: RepositoryKeys, facts: StackFacts): ConfigIssue[] {
+export function checkRepository(repo: RepositoryView, keys: RepositoryKeys, facts: StackFacts): Findings {
     const { tier, production } = facts;
     const issues: ConfigIssue[] = [];
-    const add = (rel: KeyPath, message: string, ...value: [unknown?]) =>
-        issues.push(value.length > 0 ? { path: keys.at(rel), message, value: value[0] } : { path: keys.at(rel), message });
+    const warnings: ConfigIssue[] = [];
+    const into =
+        (list: ConfigIssue[], extra: Partial<ConfigIssue> = {}): Add =>
+        (rel, message, ...value) =>
+            list.push({ path: keys.at(rel), message, ...(value.length > 0 ? { value: value[0] } : {}), ...extra });
+    const add = into(issues);
+    const warn = into(warnings);
+    // The pack's advisory `approval-rules-always-satisfiable` says the same at preview, so the program does not repeat it.
+    const warnRule = into(warnings, { policy: "approval-rules-always-satisfiable" });
 
     if (repo.existing === undefined && repo.name === undefined) {
         add([], "expected either `name` (create a project) or `existing` (adopt a project by its full path)");
@@ -103,15 +120,12 @@ export function checkRepository(repo: RepositoryView, keys: RepositoryKeys, fact
             return;
         }
         const distinct = new Set(rule.users.map((u) => String(u).toLowerCase())).size;
-        const reachable = reachableApprovals(distinct, rule.groups.length > 0, exclusions);
-        if (rule.approvalsRequired > reachable) {
-            add(
-                [...rel, "approvalsRequired"],
-                `expected at most ${reachable}: the rule names ${distinct} distinct user(s) and no group, and ${exclusionReason(exclusions)}; add users or a group, or lower approvalsRequired`,
-                rule.approvalsRequired,
-            );
-        }
+        const reach = reachability(rule.approvalsRequired, distinct, rule.groups.length > 0, exclusions);
+        if (reach.kind === "never") add([...rel, "approvalsRequired"], neverMessage(reach), rule.approvalsRequired);
+        else if (reach.kind === "stalls") warnRule([...rel, "approvalsRequired"], stallMessage(reach), rule.approvalsRequired);
     });
+
+    if (production && facts.automationUser !== undefined) checkAutomationUserApproves(repo, add, facts.automationUser);
 
     if (tier === "free") {
         for (const { rel, feature, when } of PREMIUM_FEATURES) {
@@ -120,11 +134,28 @@ export function checkRepository(repo: RepositoryView, keys: RepositoryKeys, fact
             }
         }
     } else {
-        checkCodeOwners(repo, add, facts, exclusions);
+        checkCodeOwners(repo, add, warn, facts, exclusions);
         checkPromotionGate(repo, add);
         checkPushRulesAdmitOwnCommits(repo, add, facts);
         checkSharedGroupAccess(repo, add);
     }
-    return issues;
+    return { issues, warnings };
 }
 
+
+/**
+ * In production the token's user may push the managed CODEOWNERS file, but
+ * never approve: whoever holds the CI token would otherwise approve model
+ * changes. Deploying (a deployer) stays allowed: that is what pipelines do.
+ * A numeric id that turns out to be this user is refused after the lookups.
+ */
+function checkAutomationUserApproves(repo: RepositoryView, add: Add, automationUser: string): void {
+    for (const { ref, rel, role } of approverMentions(repo)) {
+        if (role === "deployer" || typeof ref !== "string" || ref.toLowerCase() !== automationUser.toLowerCase()) continue;
+        add(rel, automationApproverMessage(role, automationUser), ref);
+    }
+}
+
+export function automationApproverMessage(role: ApproverRole, automationUser: string): string {
+    return `expected someone other than ml-model-governance:automationUser (${automationUser}) as ${withArticle(role)} in a production stack: whoever holds the CI token could approve model changes as that user`;
+}

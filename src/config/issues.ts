@@ -14,6 +14,8 @@ export interface ConfigIssue {
     readonly value?: unknown;
     /** A stack config key outside this program's namespace (`gitlab:token`), shown instead of `path`. */
     readonly key?: string;
+    /** The policy of the pack that reports the same finding at `pulumi preview`, so the program need not. */
+    readonly policy?: string;
 }
 
 /** `ml-model-governance:repositories[0].approvalRules[1].approvalsRequired` */

@@ -1,17 +1,15 @@
 import type { KeyPath } from "./issues";
-import type { RepositoryView, StackFacts } from "./checks";
+import type { Add, RepositoryView, StackFacts } from "./checks";
 import { codeOwnersCommitMessages } from "./automationCommits";
 import { blockedFileNameRegex } from "./fileNameRule";
 import { gateGroupsAt, isOwnGroup, ownGateGroupMessage, projectNamespace } from "./groups";
 import { refMatches } from "./refMatcher";
 import { re2Finds } from "./regex";
 import { repeatedEntries } from "./repeats";
-import { reachableApprovals, exclusionReason, type ApproverExclusions } from "../../policy/lib/approvalRules";
-
-type Add = (rel: KeyPath, message: string, ...value: [unknown?]) => void;
+import { neverMessage, reachability, stallMessage, type ApproverExclusions } from "../../policy/lib/approvalRules";
 
 /** CODEOWNERS: every pattern owned, sections consistent and satisfiable, and the file committable. */
-export function checkCodeOwners(repo: RepositoryView, add: Add, facts: StackFacts, exclusions: ApproverExclusions): void {
+export function checkCodeOwners(repo: RepositoryView, add: Add, warn: Add, facts: StackFacts, exclusions: ApproverExclusions): void {
     const owners = repo.codeOwners;
     if (owners === undefined) return;
     if (owners.rules.length === 0 && owners.sections.length === 0) {
@@ -31,12 +29,12 @@ export function checkCodeOwners(repo: RepositoryView, add: Add, facts: StackFact
         }
         section.rules.forEach((rule, j) => {
             checkOwners(rule, [...rel, "rules", j], add);
-            const needed = section.approvalsRequired ?? 1;
+            if (section.optional || rule.users.length === 0) return;
             const distinct = new Set(rule.users.map((u) => u.toLowerCase())).size;
-            const reachable = reachableApprovals(distinct, rule.groups.length > 0, exclusions);
-            if (!section.optional && rule.users.length > 0 && needed > reachable) {
-                add([...rel, "rules", j, "users"], `expected enough owners for the section's ${needed} approval(s): ${distinct} distinct user(s) and no group, and ${exclusionReason(exclusions)}`, rule.users);
-            }
+            // A section's count applies to each of its patterns' owners (GitLab: "[Section][N]").
+            const reach = reachability(section.approvalsRequired ?? 1, distinct, rule.groups.length > 0, exclusions);
+            if (reach.kind === "never") add([...rel, "rules", j, "users"], `the section ${neverMessage(reach)}`, rule.users);
+            else if (reach.kind === "stalls") warn([...rel, "rules", j, "users"], `the section ${stallMessage(reach)}; changes to ${rule.pattern} wait for owners who cannot approve`, rule.users);
         });
     });
 

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { KeyPath } from "./issues";
+import type { ConfigIssue, KeyPath } from "./issues";
 import type { codeOwnersSchema, promotionGateSchema, pushRulesSchema } from "./mlSchema";
 import type { ACCESS_LEVELS, EDITIONS, SHARE_ACCESS_LEVELS, TIERS, UNPROTECT_ACCESS_LEVELS, VISIBILITIES } from "./schema";
 
@@ -116,4 +116,6 @@ export interface GovernanceConfig {
     /** automationUser's e-mail, used as the author of the commits this program makes. */
     readonly automationUserEmail?: string;
     readonly repositories: readonly Repository[];
+    /** What may not work for some merge requests, by key: shown, never refused. */
+    readonly warnings: readonly ConfigIssue[];
 }

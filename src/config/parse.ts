@@ -22,6 +22,7 @@ export interface ParseContext {
  */
 export function parseGovernanceConfig(raw: Record<string, unknown>, ctx: ParseContext): GovernanceConfig {
     const issues: ConfigIssue[] = foreignKeyIssues(ctx.allKeys ?? []);
+    const warnings: ConfigIssue[] = [];
 
     const top = stackSchema.safeParse(raw);
     if (!top.success) issues.push(...fromZod(top.error, raw, stackSchema));
@@ -52,20 +53,18 @@ export function parseGovernanceConfig(raw: Record<string, unknown>, ctx: ParseCo
         const keys = repositoryKeys(index, entry, inheritable);
         const merged = mergeDefaults(inheritable, entry);
         const result = repositorySchema.safeParse(merged);
-        if (result.success) {
-            issues.push(...checkRepository(result.data, keys, facts));
-            parsed.push({ repo: result.data, keys, index });
-        } else {
-            for (const issue of fromZod(result.error, merged, repositorySchema)) issues.push({ ...issue, path: keys.at(issue.path) });
-            issues.push(...checkRepository(salvage(merged), keys, facts));
-        }
+        const found = checkRepository(result.success ? result.data : salvage(merged), keys, facts);
+        if (result.success) parsed.push({ repo: result.data, keys, index });
+        else for (const issue of fromZod(result.error, merged, repositorySchema)) issues.push({ ...issue, path: keys.at(issue.path) });
+        issues.push(...found.issues);
+        warnings.push(...found.warnings);
     });
 
     const repositories = parsed.map(({ repo, keys }) => toRepository(repo, production, keys));
     issues.push(...checkUnique(parsed.map(({ keys, index }, i) => ({ repo: repositories[i], keys, index }))));
 
     if (issues.length > 0) throw new ConfigValidationError(dedupe(issues));
-    return { environment, production, tier, edition, selfManaged, adminToken, automationUser, automationUserEmail, repositories };
+    return { environment, production, tier, edition, selfManaged, adminToken, automationUser, automationUserEmail, repositories, warnings: dedupe(warnings) };
 }
 
 /** What the GitLab instance can be: CE has no paid tier, and gitlab.com has no instance administrators for customers. */

@@ -2,6 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { parseDocument } from "yaml";
 import { pulumiConfigText, readNamespace } from "./namespace";
+import { NAMESPACE } from "./schema";
 
 /** A stack file that is not valid YAML, or holds a key twice: `Pulumi.prod.yaml:44:11: duplicate key approvalsRequired`. */
 export class StackFileError extends Error {
@@ -37,7 +38,11 @@ export function readStackFile(file: string): StackFile {
             }),
         );
     }
-    const config = ((doc.toJS() as { config?: Record<string, unknown> } | null)?.config ?? {}) as Record<string, unknown>;
+    const written = ((doc.toJS() as { config?: Record<string, unknown> } | null)?.config ?? {}) as Record<string, unknown>;
+    // A key without a namespace is in the project's, as the CLI reads it (`pulumi config --json`
+    // shows `promotionGate:` as `ml-model-governance:promotionGate`): a block indented too far
+    // left is an unknown key here exactly as at preview, never a silently dropped one.
+    const config = Object.fromEntries(Object.entries(written).map(([k, v]) => [k.includes(":") ? k : `${NAMESPACE}:${k}`, v]));
     // Through the CLI's text, not the YAML types: `environment: 2026` is the text "2026" to
     // the program, and a quoted "true" is read back as a boolean, in check and preview alike.
     const texts = Object.fromEntries(Object.entries(config).map(([k, v]) => [k, pulumiConfigText(redactSecure(v))]));

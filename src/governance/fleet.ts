@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { GovernanceConfig } from "../config";
+import type { ConfigIssue, GovernanceConfig } from "../config";
 import { ModelGovernance } from "./modelGovernance";
 import { PrincipalDirectory } from "./principals";
 import { describeUser, summarizeGovernance, type ApprovalRuleSummary, type GovernanceSummary, type RepositorySummary } from "./summary";
@@ -27,11 +27,13 @@ export interface FleetOutputs {
     };
     readonly components: readonly ModelGovernance[];
     readonly principals: PrincipalDirectory;
+    /** What may not work, by key, for the run to show (`programWarnings`). */
+    readonly warnings: readonly ConfigIssue[];
 }
 
 /** One ModelGovernance per configured repository, after one lookup per named principal. */
-export async function governFleet(config: GovernanceConfig): Promise<FleetOutputs> {
-    const principals = await PrincipalDirectory.load(config);
+export async function governFleet(config: GovernanceConfig, options: { membershipsKnown?: boolean } = {}): Promise<FleetOutputs> {
+    const principals = await PrincipalDirectory.load(config, options);
     const { tier, edition, automationUser, automationUserEmail } = config;
     const components = config.repositories.map(
         (repository) => new ModelGovernance(repository.key, { repository, tier, edition, principals, automationUser, automationUserEmail }),
@@ -61,5 +63,15 @@ export async function governFleet(config: GovernanceConfig): Promise<FleetOutput
         },
         components,
         principals,
+        warnings: programWarnings(config, principals),
     };
+}
+
+/**
+ * What may not work, for `pulumi preview` and `up` to show: the config's
+ * warnings and the lookups'. A warning the policy pack also reports (it
+ * names the policy) is left to the pack, so a preview says it once.
+ */
+export function programWarnings(config: GovernanceConfig, principals: PrincipalDirectory): ConfigIssue[] {
+    return [...config.warnings.filter((w) => w.policy === undefined), ...principals.warnings];
 }

@@ -98,7 +98,15 @@ export class ModelGovernance extends pulumi.ComponentResource {
             const existing = principals.existingShareAccess(repo, groupId);
             if (existing > ACCESS_LEVEL_VALUES[access]) continue; // already shared higher: GitLab honours it as it is
             const importId = existing === ACCESS_LEVEL_VALUES[access] ? `${adoptedId}:${groupId}` : undefined;
-            const share = child(new gitlab.ProjectShareGroup(`${name}-share-${groupId}`, { project, groupId, groupAccess: access }, accessOpts(importId)));
+            // Named after the group's path, so a preview reads as what it governs; the alias keeps
+            // a stack whose shares were named by group id.
+            const share = child(
+                new gitlab.ProjectShareGroup(
+                    `${name}-share-${principals.groupPath(group).toLowerCase()}`,
+                    { project, groupId, groupAccess: access },
+                    accessOpts(importId, { aliases: [{ name: `${name}-share-${groupId}` }] }),
+                ),
+            );
             sharedIds.set(groupId, share.groupId);
         }
         const groupIdOf = (g: PrincipalRef) => sharedIds.get(principals.groupId(g)) ?? principals.groupId(g);
@@ -118,10 +126,18 @@ export class ModelGovernance extends pulumi.ComponentResource {
                     throughGroups.push(user);
                     continue;
                 }
-                const previousName = `${name}-member-${typeof user === "number" ? `id-${user}` : resourceKey(user)}`;
                 const importId = direct === ACCESS_LEVEL_VALUES.developer ? `${adoptedId}:${userId}` : undefined;
+                // Named after the GitLab user, not the config's spelling (a username or an id), so
+                // switching between the two changes nothing; the aliases keep stacks whose
+                // memberships were named by user id, or by the config's spelling before that.
+                const memberName = `${name}-member-${principals.username(user).toLowerCase()}`;
+                const aliases = [`${name}-member-${userId}`, `${name}-member-${typeof user === "number" ? `id-${user}` : resourceKey(user)}`].filter((n) => n !== memberName).map((n) => ({ name: n }));
                 const membership = child(
-                    new gitlab.ProjectMembership(`${name}-member-${userId}`, { project, userId, accessLevel: "developer" }, accessOpts(importId, { aliases: [{ name: previousName }] })),
+                    new gitlab.ProjectMembership(
+                        memberName,
+                        { project, userId, accessLevel: "developer" },
+                        accessOpts(importId, { aliases }),
+                    ),
                 );
                 memberIds.set(userId, membership.userId);
             }
@@ -155,8 +171,9 @@ export class ModelGovernance extends pulumi.ComponentResource {
                         name: rule.name,
                         ruleType: "regular",
                         approvalsRequired: rule.approvalsRequired,
-                        userIds: rule.users.map(approverId),
-                        groupIds: rule.groups.map((g) => principals.groupId(g)),
+                        // By GitLab id, whatever the config's order: an edit to the list changes only what it changes.
+                        userIds: byId(rule.users, (u) => principals.userId(u)).map(approverId),
+                        groupIds: byId(rule.groups, (g) => principals.groupId(g)).map((g) => principals.groupId(g)),
                         // Scoped to the protected branch, so the rule guards exactly what the protection guards.
                         // Only the ids: the provider refuses them beside appliesToAllProtectedBranches, even `false`.
                         protectedBranchIds: [protection.branchProtectionId],
@@ -237,4 +254,8 @@ export class ModelGovernance extends pulumi.ComponentResource {
             pinned({ parent: this, protect: dataSafety.protect, retainOnDelete: dataSafety.retainOnDelete }),
         );
     }
+}
+
+function byId<T>(refs: readonly T[], id: (ref: T) => number): T[] {
+    return [...refs].sort((a, b) => id(a) - id(b));
 }

@@ -1,68 +1,15 @@
 import * as gitlab from "@pulumi/gitlab";
 import * as pulumi from "@pulumi/pulumi";
-import { renderIssue, type ConfigIssue, type GovernanceConfig, type KeyPath, type PrincipalRef, type Repository } from "../config";
+import { renderIssue, type ConfigIssue, type GovernanceConfig, type PrincipalRef, type Repository } from "../config";
 import { gateGroupsAt, isOwnGroup, ownGateGroupMessage } from "../config/groups";
 import { groupsToShare, repositoryNamespace } from "../config/sharing";
 import { namedApproversAt } from "./approvers";
 import { ACCESS_LEVEL_VALUES } from "../contract/accessLevels";
+import { automationApproverByIdIssues, ignoredApproverFindings, unverifiedEligibilityWarnings } from "./eligibility";
+import { principalNames, type Named } from "./principalNames";
 import { invokeOptions } from "./providerVersion";
 
-/** A name the config uses, and the first key that holds it, for messages. */
-interface Named<T = string> {
-    readonly name: T;
-    readonly at: KeyPath;
-}
-
-/** Everything a config asks GitLab about, each once (GitLab compares names without case). */
-export interface PrincipalNames {
-    readonly users: readonly Named[];
-    readonly groups: readonly Named[];
-    /** Groups given by id where the program needs their path (to tell the project's own groups apart). */
-    readonly groupIds: readonly Named<number>[];
-    readonly projects: readonly Named[];
-    /** Groups whose members' inherited access decides which approver memberships GitLab would refuse. */
-    readonly namespaces: readonly Named[];
-}
-
-class NameSet<T extends string | number> {
-    private readonly byKey = new Map<string, Named<T>>();
-    add(name: T | undefined, at: KeyPath): void {
-        if (name === undefined) return;
-        const key = String(name).toLowerCase();
-        if (!this.byKey.has(key)) this.byKey.set(key, { name, at });
-    }
-    values(): Named<T>[] {
-        return [...this.byKey.values()];
-    }
-}
-
-export function principalNames(config: GovernanceConfig): PrincipalNames {
-    const users = new NameSet<string>();
-    const groups = new NameSet<string>();
-    const groupIds = new NameSet<number>();
-    const projects = new NameSet<string>();
-    const namespaces = new NameSet<string>();
-    const group = (ref: PrincipalRef, at: KeyPath) => (typeof ref === "string" ? groups.add(ref, at) : groupIds.add(ref, at));
-    for (const repo of config.repositories) {
-        const at = (...rel: (string | number)[]) => repo.keyPath(rel);
-        if (repo.project.mode === "adopt") projects.add(repo.project.pathWithNamespace, at("existing"));
-        else if (repo.project.namespace !== undefined) {
-            groups.add(repo.project.namespace, at("namespace"));
-            if (repo.addApproversAsMembers) namespaces.add(repo.project.namespace, at("namespace"));
-        }
-        // Users: every approver, deployer and code owner, from the same walk that decides memberships.
-        for (const { ref, rel } of namedApproversAt(repo)) if (typeof ref === "string") users.add(ref, repo.keyPath(rel));
-        repo.approvalRules.forEach((rule, j) => rule.groups.forEach((g, k) => typeof g === "string" && groups.add(g, at("approvalRules", j, "groups", k))));
-        if (repo.promotionGate) for (const { ref, rel } of gateGroupsAt(repo.promotionGate)) group(ref, repo.keyPath(rel));
-        const owners = repo.codeOwners;
-        if (owners) {
-            owners.rules.forEach((r, j) => r.groups.forEach((g, k) => groups.add(g, at("codeOwners", "rules", j, "groups", k))));
-            owners.sections.forEach((s, i) => s.rules.forEach((r, j) => r.groups.forEach((g, k) => groups.add(g, at("codeOwners", "sections", i, "rules", j, "groups", k)))));
-            if (config.automationUser !== undefined) users.add(config.automationUser, ["automationUser"]);
-        }
-    }
-    return { users: users.values(), groups: groups.values(), groupIds: groupIds.values(), projects: projects.values(), namespaces: namespaces.values() };
-}
+export { principalNames, type PrincipalNames } from "./principalNames";
 
 /** Lookups that failed or found something the config cannot work with, each tied to the key that asked for it. */
 export class GitLabLookupError extends pulumi.RunError {
@@ -87,6 +34,8 @@ const reasonOf = (e: unknown) => (e instanceof Error ? e.message : String(e)).sp
 export class PrincipalDirectory {
     private constructor(
         private readonly users: ReadonlyMap<string, number>,
+        /** Each looked-up user's username as GitLab spells it, by id: resources are named after it. */
+        private readonly usernames: ReadonlyMap<number, string>,
         private readonly groups: ReadonlyMap<string, { id: number; fullPath: string }>,
         private readonly projects: ReadonlyMap<string, gitlab.GetProjectResult>,
         /** Highest access each user has to a namespace through group membership, by namespace. */
@@ -95,11 +44,19 @@ export class PrincipalDirectory {
         private readonly inheritedByProject: ReadonlyMap<string, Members>,
         /** Adopted projects' direct members, by project path. */
         private readonly directByProject: ReadonlyMap<string, Members>,
+        /** Members of groups this program shares a project with, by group id (looked up only where an approver needs them). */
+        private readonly sharedGroupMembers: ReadonlyMap<number, Members>,
         /** How many GitLab lookups the run made. */
         readonly lookupCount: number,
+        /** What may not work, found in the lookups (named approvers GitLab would ignore, outside production). */
+        readonly warnings: readonly ConfigIssue[],
     ) {}
 
-    static async load(config: GovernanceConfig): Promise<PrincipalDirectory> {
+    /**
+     * `membershipsKnown: false` (the offline check): GitLab's memberships are not known, so
+     * which named approvers GitLab would ignore is not decided, only said to be verified at preview.
+     */
+    static async load(config: GovernanceConfig, { membershipsKnown = true }: { membershipsKnown?: boolean } = {}): Promise<PrincipalDirectory> {
         const names = principalNames(config);
         const issues: ConfigIssue[] = [];
         /** A lookup failed: the directory is incomplete, so checks that read it wait for the next run. */
@@ -117,21 +74,27 @@ export class PrincipalDirectory {
             });
             return found;
         };
+        const user = (u: gitlab.GetUserResult) => ({ id: u.userId, username: u.username });
+        const group = (g: gitlab.GetGroupResult) => ({ id: g.groupId, fullPath: g.fullPath });
 
-        const [metadata, users, groups, groupsById, projects, namespaceMembers] = await Promise.all([
+        const [metadata, usersByName, usersById, groups, groupsById, projects, namespaceMembers] = await Promise.all([
             settle([{ name: "metadata", at: ["edition"] }], () => gitlab.getMetadata(invokeOptions()), () => "could not read the instance's edition from GET /metadata"),
-            settle(names.users, (username) => gitlab.getUser({ username }, invokeOptions()).then((u) => u.userId), (n) => `GitLab has no user ${JSON.stringify(n)} that the token can see`),
-            settle(names.groups, (fullPath) => gitlab.getGroup({ fullPath }, invokeOptions()).then((g) => ({ id: g.groupId, fullPath: g.fullPath })), (n) => `GitLab has no group ${JSON.stringify(n)} that the token can see`),
-            settle(names.groupIds, (groupId) => gitlab.getGroup({ groupId }, invokeOptions()).then((g) => ({ id: g.groupId, fullPath: g.fullPath })), (n) => `GitLab has no group with id ${n} that the token can see`),
+            settle(names.users, (username) => gitlab.getUser({ username }, invokeOptions()).then(user), (n) => `GitLab has no user ${JSON.stringify(n)} that the token can see`),
+            settle(names.userIds, (userId) => gitlab.getUser({ userId }, invokeOptions()).then(user), (n) => `GitLab has no user with id ${n} that the token can see`),
+            settle(names.groups, (fullPath) => gitlab.getGroup({ fullPath }, invokeOptions()).then(group), (n) => `GitLab has no group ${JSON.stringify(n)} that the token can see`),
+            settle(names.groupIds, (groupId) => gitlab.getGroup({ groupId }, invokeOptions()).then(group), (n) => `GitLab has no group with id ${n} that the token can see`),
             settle(names.projects, (pathWithNamespace) => gitlab.getProject({ pathWithNamespace }, invokeOptions()), (n) => `GitLab has no project ${JSON.stringify(n)} that the token can see`),
             settle(names.namespaces, (fullPath) => gitlab.getGroupMembership({ fullPath, inherited: true }, invokeOptions()).then((m) => accessOf(m.members)), (n) => `could not list the members of ${JSON.stringify(n)}`),
         ]);
-        for (const [path, group] of groupsById) groups.set(path, group);
+        for (const [path, g] of groupsById) groups.set(path, g);
+        const users = new Map([...usersByName].map(([name, u]) => [name, u.id]));
+        const usernames = new Map([...usersByName.values(), ...usersById.values()].map((u) => [u.id, u.username]));
 
         issues.push(...editionIssues(metadata.get("metadata"), config.edition), ...emptyRepositoryIssues(config, projects), ...ownGateGroupIssues(config, groupsById));
 
-        // Adopted projects: access through groups is what GitLab compares a new direct membership with.
-        const adopted = config.repositories.flatMap((repo) => (repo.project.mode === "adopt" && repo.addApproversAsMembers ? [{ repo, path: repo.project.pathWithNamespace }] : []));
+        // Adopted projects: who already has access, directly or through groups and shares. It decides
+        // which approvers need a membership, which GitLab would refuse one, and which it would ignore.
+        const adopted = config.repositories.flatMap((repo) => (repo.project.mode === "adopt" && namedApproversAt(repo, config.automationUser).length > 0 ? [{ repo, path: repo.project.pathWithNamespace }] : []));
         const inheritedByProject = new Map<string, Members>();
         const directByProject = new Map<string, Members>();
         await Promise.all(
@@ -146,6 +109,7 @@ export class PrincipalDirectory {
                     );
                     inheritedByProject.set(path.toLowerCase(), throughGroups(all, direct));
                     directByProject.set(path.toLowerCase(), direct);
+                    if (!repo.addApproversAsMembers) return;
                     // A direct membership below Developer predates this program (it only ever grants Developer):
                     // GitLab would answer 409 to a second one, and the approver would stay ineligible.
                     for (const { ref, rel, id } of approvers) {
@@ -163,12 +127,84 @@ export class PrincipalDirectory {
                 }
             }),
         );
+        const base = { users, usernames, groups, projects, namespaceMembers, inheritedByProject, directByProject };
+        let count = 1 + names.users.length + names.userIds.length + names.groups.length + names.groupIds.length + names.projects.length + names.namespaces.length + 2 * adopted.length;
+        if (incomplete) throw new GitLabLookupError(issues);
 
-        const count = 1 + names.users.length + names.groups.length + names.groupIds.length + names.projects.length + names.namespaces.length + 2 * adopted.length;
-        const directory = new PrincipalDirectory(users, groups, projects, namespaceMembers, inheritedByProject, directByProject, count);
-        if (!incomplete) issues.push(...directory.sharesBelowNeed(config));
+        // Approvers who get no membership and have no access yet may have it through a group this
+        // program shares the project with: only then are that group's members looked up.
+        const early = PrincipalDirectory.of(base, new Map(), count);
+        const sharedGroupMembers = new Map<number, Members>();
+        const needed = new Map<number, Named>();
+        for (const repo of config.repositories) {
+            if (repo.addApproversAsMembers || !membershipsKnown) continue;
+            const unresolved = namedApproversAt(repo, config.automationUser).some(({ ref }) => early.accessWithoutMembership(repo, early.userId(ref)) < ACCESS_LEVEL_VALUES.developer);
+            if (!unresolved) continue;
+            for (const { group: g } of groupsToShare(repo, (ref) => early.groupPath(ref))) needed.set(early.groupId(g), { name: early.groupPath(g), at: repo.keyPath(["addApproversAsMembers"]) });
+        }
+        const shared = await settle([...needed.values()], (fullPath) => gitlab.getGroupMembership({ fullPath, inherited: true }, invokeOptions()).then((m) => accessOf(m.members)), (n) => `could not list the members of ${JSON.stringify(n)}`);
+        for (const [id, { name }] of needed) {
+            const members = shared.get(name.toLowerCase());
+            if (members !== undefined) sharedGroupMembers.set(id, members);
+        }
+        count += needed.size;
+        if (incomplete) throw new GitLabLookupError(issues);
+
+        const directory = PrincipalDirectory.of(base, sharedGroupMembers, count, []);
+        const automationUserId = config.automationUser === undefined ? undefined : users.get(config.automationUser.toLowerCase());
+        const warnings: ConfigIssue[] = [];
+        issues.push(...directory.sharesBelowNeed(config));
+        for (const repo of config.repositories) {
+            const found = membershipsKnown ? ignoredApproverFindings(repo, directory, config.automationUser, config.production) : { issues: [], warnings: unverifiedEligibilityWarnings(repo, config.automationUser, config.production) };
+            issues.push(...found.issues);
+            warnings.push(...found.warnings);
+            if (config.production) issues.push(...automationApproverByIdIssues(repo, automationUserId, config.automationUser));
+        }
         if (issues.length > 0) throw new GitLabLookupError(issues);
-        return directory;
+        return PrincipalDirectory.of(base, sharedGroupMembers, count, warnings);
+    }
+
+    private static of(
+        f: {
+            users: ReadonlyMap<string, number>;
+            usernames: ReadonlyMap<number, string>;
+            groups: ReadonlyMap<string, { id: number; fullPath: string }>;
+            projects: ReadonlyMap<string, gitlab.GetProjectResult>;
+            namespaceMembers: ReadonlyMap<string, Members>;
+            inheritedByProject: ReadonlyMap<string, Members>;
+            directByProject: ReadonlyMap<string, Members>;
+        },
+        sharedGroupMembers: ReadonlyMap<number, Members>,
+        count: number,
+        warnings: readonly ConfigIssue[] = [],
+    ): PrincipalDirectory {
+        return new PrincipalDirectory(f.users, f.usernames, f.groups, f.projects, f.namespaceMembers, f.inheritedByProject, f.directByProject, sharedGroupMembers, count, warnings);
+    }
+
+    /** The username GitLab has for a user the config names (by name or id), as resources are named after it. */
+    username(ref: PrincipalRef): string {
+        const id = this.userId(ref);
+        const name = this.usernames.get(id);
+        if (name === undefined) throw new Error(`internal error: user ${JSON.stringify(ref)} was not looked up before use`);
+        return name;
+    }
+
+    /**
+     * The access a user will have to the repository's project without a membership of this
+     * program's: through its namespace's groups (created), GitLab's own count of direct, group and
+     * share access (adopted), or a group this program shares it with, capped at the share's role.
+     */
+    accessWithoutMembership(repo: Repository, userId: number): number {
+        const existing =
+            repo.project.mode === "adopt"
+                ? Math.max(this.inheritedAccess(repo, userId), this.existingDirectAccess(repo, userId))
+                : this.inheritedAccess(repo, userId);
+        let viaShares = 0;
+        for (const { group, access } of groupsToShare(repo, (g) => this.groupPath(g))) {
+            const level = this.sharedGroupMembers.get(this.groupId(group))?.get(userId) ?? 0;
+            viaShares = Math.max(viaShares, Math.min(level, ACCESS_LEVEL_VALUES[access]));
+        }
+        return Math.max(existing, viaShares);
     }
 
     userId(ref: PrincipalRef): number {

@@ -13,7 +13,7 @@ function table(header: readonly string[], rows: ReadonlyArray<ReadonlyArray<stri
  * The effective policy of a validated stack config as Markdown: who may
  * approve what, by name. Works offline; it reads nothing but the config.
  */
-export function governanceReport(config: GovernanceConfig, stack: string): string {
+export function governanceReport(config: GovernanceConfig, stack: string, warnings: readonly string[] = []): string {
     const summary = summarizeGovernance(config);
     const lines = [
         `# Model governance: stack \`${stack}\``,
@@ -23,6 +23,10 @@ export function governanceReport(config: GovernanceConfig, stack: string): strin
             [[summary.environment, yesNo(summary.production), `${summary.edition.toUpperCase()}, ${summary.tier}, ${summary.selfManaged ? "self-managed" : "gitlab.com"}`, `pulumi-gitlab ${summary.providerVersion}`, summary.automationUser ?? "—"]],
         ),
     ];
+    if (warnings.length > 0) {
+        // What may not work for some merge requests, as `npm run check` and `pulumi preview` say it.
+        lines.push("", "## Warnings", "", ...warnings.map((w) => `- ${w}`));
+    }
     for (const repo of summary.repositories) lines.push("", ...repositorySection(repo, summary.automationUser));
     return `${lines.join("\n")}\n`;
 }
