@@ -132,17 +132,20 @@ function fleetConfig(size, schemaKeys) {
 }
 
 /**
- * Every distinct principal a run may look up: usernames, group paths and
- * adopted project paths, found by key name anywhere in the config (case-
- * insensitive, as GitLab compares them). Numeric ids need no lookup and are
- * not counted. Counting `defaults` as if every repository used them can only
- * over-count, and everything is drawn from the same pool anyway.
+ * Every distinct principal a run may look up: usernames, user ids (for the
+ * username that names a membership), group paths and adopted project paths,
+ * found by key name anywhere in the config (names compared without case, as
+ * GitLab does). Group ids are looked up only where the program needs their
+ * path (promotion gates), which this fleet never gives by id. Counting
+ * `defaults` as if every repository used them can only over-count, and
+ * everything is drawn from the same pool anyway.
  */
 function principalsOf(raw) {
     const sets = { users: new Set(), groups: new Set(), projects: new Set() };
     const kinds = { users: "users", user: "users", automationUser: "users", groups: "groups", group: "groups", namespace: "groups", existing: "projects" };
     const walk = (node, kind) => {
         if (typeof node === "string" && kind) sets[kind].add(node.toLowerCase());
+        else if (typeof node === "number" && kind === "users") sets.users.add(`id:${node}`);
         else if (Array.isArray(node)) node.forEach((n) => walk(n, kind));
         else if (node && typeof node === "object") for (const [k, v] of Object.entries(node)) walk(v, Object.hasOwn(kinds, k) ? kinds[k] : undefined);
     };
@@ -150,17 +153,22 @@ function principalsOf(raw) {
     return { users: sets.users.size, groups: sets.groups.size, projects: sets.projects.size, total: sets.users.size + sets.groups.size + sets.projects.size };
 }
 
+/** Whether a repository names any user (approver, deployer, code owner), by key name. */
+function namesUsers(repo) {
+    return /"(users|user)":\s*(\[\s*["\d]|["\d])/.test(JSON.stringify(repo));
+}
+
 /**
  * The lookups a run of this config makes: one per distinct principal, the
- * edition (GET /metadata), the members of each namespace that created projects
- * with approver memberships live in, and two member lists per adopted project
- * with approver memberships.
+ * edition (GET /metadata), the members of each namespace whose created
+ * projects name users (who already has access there decides memberships and
+ * eligibility), and two member lists per adopted project that names users.
  */
 function expectedLookups(raw) {
     const repos = raw.repositories.map((r) => ({ ...raw.defaults, ...r }));
-    const created = repos.filter((r) => r.existing === undefined && r.addApproversAsMembers !== false && r.namespace !== undefined);
+    const created = repos.filter((r) => r.existing === undefined && r.namespace !== undefined && (r.addApproversAsMembers !== false || namesUsers(r)));
     const namespaces = new Set(created.map((r) => String(r.namespace).toLowerCase()));
-    const adopted = repos.filter((r) => r.existing !== undefined && r.addApproversAsMembers === true);
+    const adopted = repos.filter((r) => r.existing !== undefined && namesUsers(r));
     return principalsOf(raw).total + 1 + namespaces.size + 2 * adopted.length;
 }
 

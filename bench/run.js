@@ -10,6 +10,8 @@
  * `node` process, for generated fleets of several sizes.
  *
  *   node bench/run.js [--runs N] [--sizes 1,10,100,500] [--explain] [--no-write] [--keep]
+ *   node bench/run.js --smoke [--sizes 1,10]   (CI: one run, nothing written, only the
+ *                                               non-timing checks decide the exit status)
  *   node bench/run.js --engine [--runs N] [--sizes 1,50] [--no-write]   (bench/engine/run.js)
  *
  * Environment: BENCH_RUNS, BENCH_SIZES (the flags win). Prints a table, writes
@@ -44,13 +46,15 @@ const LIMITS = {
 
 const argv = process.argv.slice(2);
 const option = (name) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined);
-const RUNS = Number(option("--runs") ?? process.env.BENCH_RUNS ?? 7);
+const RUNS = Number(option("--runs") ?? process.env.BENCH_RUNS ?? (argv.includes("--smoke") ? 1 : 7));
 const SIZES = String(option("--sizes") ?? process.env.BENCH_SIZES ?? "1,10,100,500")
     .split(",")
     .map(Number)
     .sort((a, b) => a - b);
 if (!(RUNS >= 1) || SIZES.some((n) => !Number.isInteger(n) || n < 1)) throw new Error("usage: node bench/run.js [--runs N] [--sizes 1,10,100,500] [--explain] [--no-write] [--keep]");
-const WRITE = !argv.includes("--no-write");
+// CI's guard that the bench still runs: a shared runner's timings are no measurement.
+const SMOKE = argv.includes("--smoke");
+const WRITE = !argv.includes("--no-write") && !SMOKE;
 const KEEP = argv.includes("--keep");
 const EXPLAIN = argv.includes("--explain");
 const PROGRAM = path.join(__dirname, "child", "program.js");
@@ -140,7 +144,7 @@ function evaluate(rows) {
     const checks = [];
     for (const r of rows) {
         const ratio = r.program.wallMs / r.baseline.wallMs;
-        checks.push({ ok: ratio <= LIMITS.ratio, text: `${r.size} repos: program/baseline wall time ${x(ratio)} (limit ${x(LIMITS.ratio)})` });
+        checks.push({ ok: ratio <= LIMITS.ratio, timing: true, text: `${r.size} repos: program/baseline wall time ${x(ratio)} (limit ${x(LIMITS.ratio)})` });
         checks.push({
             ok: r.lookups === r.expectedLookups,
             text: `${r.size} repos: ${r.lookups} GitLab lookups, expected ${r.expectedLookups}: ${r.principals.total} distinct principals (${r.principals.users} users, ${r.principals.groups} groups, ${r.principals.projects} adopted projects), the edition, and the member lists that decide which approver memberships GitLab would refuse`,
@@ -154,6 +158,7 @@ function evaluate(rows) {
         const growth = (side) => top[side].evalMs / ref[side].evalMs;
         checks.push({
             ok: top.program.evalMs <= bound,
+            timing: true,
             text: `growth ${ref.size}→${top.size} repos (${x(n)} the repositories, ${x(top.registrations / ref.registrations)} the registrations): program evaluation ${x(growth("program"))}, limit ${x(LIMITS.growth * n)} (${ms(top.program.evalMs)} vs ${ms(bound)}); the SDK floor alone grew ${x(growth("baseline"))}`,
         });
     } else {
@@ -195,7 +200,7 @@ function render(rows, checks, m) {
         ...explain(rows[rows.length - 1]),
         "Checks (exit status 1 if any fails):",
         "",
-        ...checks.map((c) => `- ${c.ok ? "PASS" : "FAIL"} ${c.text}`),
+        ...checks.map((c) => `- ${c.ok ? "PASS" : SMOKE && c.timing ? "OVER (timing not gated by --smoke)" : "FAIL"} ${c.text}`),
         "",
         `Machine: ${machineLine(m)}. Load average at start: ${m.load}; at end: ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}.`,
         "",
@@ -239,7 +244,7 @@ async function main() {
         const text = render(rows, checks, m);
         process.stdout.write(`${text}\n`);
         if (WRITE) writeBlock(path.join(ROOT, "docs", "benchmarks.md"), "bench", text, INITIAL);
-        process.exitCode = checks.every((c) => c.ok) ? 0 : 1;
+        process.exitCode = checks.every((c) => c.ok || (SMOKE && c.timing)) ? 0 : 1;
     } finally {
         if (KEEP) process.stderr.write(`kept ${tmp}\n`);
         else fs.rmSync(tmp, { recursive: true, force: true });

@@ -35,6 +35,7 @@ const loadMs = performance.now();
 
 // The offline GitLab of `npm run check` (src/check), compiled with the program.
 const { OfflineGitLab } = require(path.join(srcDir, "check", "offlineGitLab"));
+const { approverMentions } = require(path.join(srcDir, "config", "approverMentions"));
 const gitlab = new OfflineGitLab();
 const counts = { resources: 0, custom: 0, invokes: 0 };
 /** @type {object[]} */
@@ -76,6 +77,19 @@ const mocks = {
     },
 };
 
+/**
+ * An adopted project's team already works in it: its named approvers are
+ * Developers there through its groups, as in any real fleet, so GitLab counts
+ * them and the program neither refuses them (production) nor makes them members.
+ */
+function teamsAreMembers(config) {
+    for (const repo of config.repositories) {
+        if (repo.project.mode !== "adopt") continue;
+        const names = approverMentions(repo).map(({ ref }) => (typeof ref === "number" ? gitlab.usernameOf(ref) : ref));
+        gitlab.inherited.set(repo.project.pathWithNamespace, names.map((n) => [n, "developer"]));
+    }
+}
+
 async function main() {
     await pulumi.runtime.setMocks(mocks, "ml-model-governance", "prod", false);
     pulumi.runtime.setAllConfig(configMap);
@@ -83,6 +97,7 @@ async function main() {
     const evalStart = performance.now();
     const config = loadStackConfig();
     const configMs = performance.now() - evalStart; // parsing and validation alone
+    teamsAreMembers(config);
     await governFleet(config); // lookups first, then every resource is constructed
     await waitForRPCs();
     const evalMs = performance.now() - evalStart;

@@ -35,22 +35,46 @@ function listTs(dir) {
     return out;
 }
 
+/** The file a relative import names: a .ts, a .js (or .json) as written, or a directory's index. */
+function resolveLocal(from, spec) {
+    const base = path.resolve(path.dirname(from), spec);
+    for (const candidate of [base, `${base}.ts`, `${base}.js`, path.join(base, "index.ts"), path.join(base, "index.js")]) {
+        if (fs.existsSync(candidate) && fs.statSync(candidate).isFile()) return candidate;
+    }
+    throw new Error(`${path.relative(ROOT, from)}: cannot resolve ${spec}`);
+}
+
 /**
- * Writes `<outDir>/src/**.js` and links `<outDir>/node_modules` to the
- * project's, so the compiled files resolve @pulumi/pulumi, zod, … to the very
- * same module instances the bench children load.
+ * Writes `<outDir>/src/**.js`, and every file outside src/ that they import
+ * (policy/lib, scripts), at the same relative paths, and links
+ * `<outDir>/node_modules` to the project's, so the compiled files resolve
+ * @pulumi/pulumi, zod, … to the very same module instances the bench children
+ * load. Following the imports keeps the bench whole when shared code moves.
  */
 function buildProgram(outDir) {
     const options = compilerOptions();
-    for (const file of listTs(path.join(ROOT, "src"))) {
+    const pending = listTs(path.join(ROOT, "src"));
+    const done = new Set();
+    while (pending.length > 0) {
+        const file = /** @type {string} */ (pending.pop());
+        if (done.has(file)) continue;
+        done.add(file);
         const rel = path.relative(ROOT, file);
-        const result = ts.transpileModule(fs.readFileSync(file, "utf8"), { compilerOptions: options, fileName: file, reportDiagnostics: true });
+        const source = fs.readFileSync(file, "utf8");
+        for (const { fileName } of ts.preProcessFile(source, true, true).importedFiles) {
+            if (fileName.startsWith(".")) pending.push(resolveLocal(file, fileName));
+        }
+        const target = path.join(outDir, rel.replace(/\.ts$/, ".js"));
+        fs.mkdirSync(path.dirname(target), { recursive: true });
+        if (!file.endsWith(".ts")) {
+            fs.copyFileSync(file, target);
+            continue;
+        }
+        const result = ts.transpileModule(source, { compilerOptions: options, fileName: file, reportDiagnostics: true });
         const errors = (result.diagnostics ?? []).filter((d) => d.category === ts.DiagnosticCategory.Error);
         if (errors.length > 0) {
             throw new Error(`${rel}: ${errors.map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n")).join("; ")}`);
         }
-        const target = path.join(outDir, rel.replace(/\.ts$/, ".js"));
-        fs.mkdirSync(path.dirname(target), { recursive: true });
         fs.writeFileSync(target, result.outputText);
     }
     fs.symlinkSync(path.join(ROOT, "node_modules"), path.join(outDir, "node_modules"), "dir");

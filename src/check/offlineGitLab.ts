@@ -46,6 +46,14 @@ export class OfflineGitLab {
         return this.idOf(this.users, username.toLowerCase());
     }
 
+    /** The username of a user id: the one it was handed out for, or `user-<id>`, which then names it. */
+    usernameOf(userId: number): string {
+        const known = [...this.users].find(([, id]) => id === userId)?.[0];
+        if (known !== undefined) return known;
+        this.users.set(`user-${userId}`, userId);
+        return `user-${userId}`;
+    }
+
     groupId(fullPath: string): number {
         return this.idOf(this.groups, fullPath.toLowerCase());
     }
@@ -76,7 +84,7 @@ export class OfflineGitLab {
         switch (token) {
             case "gitlab:index/getUser:getUser": {
                 // By id: the user that id was handed out for, or one named after the id.
-                const username: string = inputs.username ?? [...this.users].find(([, id]) => id === inputs.userId)?.[0] ?? `user-${inputs.userId}`;
+                const username: string = inputs.username ?? this.usernameOf(inputs.userId);
                 // As the provider answers for a username GitLab does not know.
                 if (this.missingUsers.has(username.toLowerCase())) throw new Error(`No matching users found: Number of users matching username ${username}: 0`);
                 const userId: number = inputs.userId ?? this.userId(username);
