@@ -1,8 +1,10 @@
-import type { ConfigIssue, PrincipalRef, Repository } from "../config";
+import type { ConfigIssue, GovernanceConfig, PrincipalRef, Repository } from "../config";
+import { groupsToShare } from "../config/sharing";
 import { automationApproverMessage } from "../config/checks";
 import { approverMentions, withArticle } from "../config/approverMentions";
 import { ACCESS_LEVEL_VALUES } from "../contract/accessLevels";
 import { namedApproversAt } from "./approvers";
+import type { Named } from "./principalNames";
 
 /** GitLab counts approvals, code owners and deployers from users with Developer access or more. */
 const ELIGIBLE = ACCESS_LEVEL_VALUES.developer;
@@ -10,6 +12,8 @@ const ELIGIBLE = ACCESS_LEVEL_VALUES.developer;
 export interface ApproverAccess {
     /** A named user's GitLab id. */
     userId(ref: PrincipalRef): number;
+    groupId(ref: PrincipalRef): number;
+    groupPath(ref: PrincipalRef): string;
     /** The access the user will have to the repository's project without a membership of this program's (0: none). */
     accessWithoutMembership(repo: Repository, userId: number): number;
 }
@@ -64,4 +68,24 @@ export function unverifiedEligibilityWarnings(repo: Repository, automationUser: 
         value: false,
         message: `not verifiable offline: GitLab ignores named approvers without Developer access to the project, and this program makes no memberships here (${list}); \`pulumi preview\` checks them against GitLab's members${production ? " and refuses any it would ignore" : " and warns of any it would ignore"}`,
     }];
+}
+
+/**
+ * Groups whose members decide whether a named approver is eligible: those the
+ * program shares a repository with, where memberships are off and someone it
+ * names has no access yet. One entry per group, keyed by the repository that
+ * first needs it, for messages.
+ */
+export function groupsToAskAbout(config: GovernanceConfig, access: ApproverAccess): Array<Named & { readonly id: number }> {
+    const needed = new Map<number, Named & { readonly id: number }>();
+    for (const repo of config.repositories) {
+        if (repo.addApproversAsMembers) continue;
+        const unresolved = namedApproversAt(repo, config.automationUser).some(({ ref }) => access.accessWithoutMembership(repo, access.userId(ref)) < ELIGIBLE);
+        if (!unresolved) continue;
+        for (const { group } of groupsToShare(repo, (ref) => access.groupPath(ref))) {
+            const id = access.groupId(group);
+            if (!needed.has(id)) needed.set(id, { id, name: access.groupPath(group), at: repo.keyPath(["addApproversAsMembers"]) });
+        }
+    }
+    return [...needed.values()];
 }

@@ -5,7 +5,7 @@ import { gateGroupsAt, isOwnGroup, ownGateGroupMessage } from "../config/groups"
 import { groupsToShare, repositoryNamespace } from "../config/sharing";
 import { namedApproversAt } from "./approvers";
 import { ACCESS_LEVEL_VALUES } from "../contract/accessLevels";
-import { automationApproverByIdIssues, ignoredApproverFindings, unverifiedEligibilityWarnings } from "./eligibility";
+import { automationApproverByIdIssues, groupsToAskAbout, ignoredApproverFindings, unverifiedEligibilityWarnings } from "./eligibility";
 import { principalNames, type Named } from "./principalNames";
 import { invokeOptions } from "./providerVersion";
 
@@ -26,31 +26,40 @@ type Members = ReadonlyMap<number, number>;
 
 const reasonOf = (e: unknown) => (e instanceof Error ? e.message : String(e)).split("\n")[0];
 
+/** What the lookups found, by name (lower case) or id. */
+interface Lookups {
+    readonly users: ReadonlyMap<string, number>;
+    /** Each looked-up user's username as GitLab spells it, by id: resources are named after it. */
+    readonly usernames: ReadonlyMap<number, string>;
+    readonly groups: ReadonlyMap<string, { id: number; fullPath: string }>;
+    readonly projects: ReadonlyMap<string, gitlab.GetProjectResult>;
+    /** Highest access each user has to a namespace through group membership, by namespace. */
+    readonly inheritedByNamespace: ReadonlyMap<string, Members>;
+    /** Access adopted projects grant through groups only (not their direct members), by project path. */
+    readonly inheritedByProject: ReadonlyMap<string, Members>;
+    /** Adopted projects' direct members, by project path. */
+    readonly directByProject: ReadonlyMap<string, Members>;
+    /** Members of groups this program shares a project with, by group id (looked up only where an approver needs them). */
+    readonly sharedGroupMembers: ReadonlyMap<number, Members>;
+    /** How many GitLab lookups the run made. */
+    readonly lookupCount: number;
+}
+
 /**
  * GitLab ids and facts for everything the config names, looked up once each,
  * concurrently, before any resource is built; resources then get plain
- * values rather than Outputs. Numeric ids in the config need no lookup.
+ * values rather than Outputs.
  */
 export class PrincipalDirectory {
     private constructor(
-        private readonly users: ReadonlyMap<string, number>,
-        /** Each looked-up user's username as GitLab spells it, by id: resources are named after it. */
-        private readonly usernames: ReadonlyMap<number, string>,
-        private readonly groups: ReadonlyMap<string, { id: number; fullPath: string }>,
-        private readonly projects: ReadonlyMap<string, gitlab.GetProjectResult>,
-        /** Highest access each user has to a namespace through group membership, by namespace. */
-        private readonly inheritedByNamespace: ReadonlyMap<string, Members>,
-        /** Access adopted projects grant through groups only (not their direct members), by project path. */
-        private readonly inheritedByProject: ReadonlyMap<string, Members>,
-        /** Adopted projects' direct members, by project path. */
-        private readonly directByProject: ReadonlyMap<string, Members>,
-        /** Members of groups this program shares a project with, by group id (looked up only where an approver needs them). */
-        private readonly sharedGroupMembers: ReadonlyMap<number, Members>,
-        /** How many GitLab lookups the run made. */
-        readonly lookupCount: number,
+        private readonly found: Lookups,
         /** What may not work, found in the lookups (named approvers GitLab would ignore, outside production). */
-        readonly warnings: readonly ConfigIssue[],
+        readonly warnings: readonly ConfigIssue[] = [],
     ) {}
+
+    get lookupCount(): number {
+        return this.found.lookupCount;
+    }
 
     /**
      * `membershipsKnown: false` (the offline check): GitLab's memberships are not known, so
@@ -127,30 +136,18 @@ export class PrincipalDirectory {
                 }
             }),
         );
-        const base = { users, usernames, groups, projects, namespaceMembers, inheritedByProject, directByProject };
-        let count = 1 + names.users.length + names.userIds.length + names.groups.length + names.groupIds.length + names.projects.length + names.namespaces.length + 2 * adopted.length;
+        const lookupCount = 1 + names.users.length + names.userIds.length + names.groups.length + names.groupIds.length + names.projects.length + names.namespaces.length + 2 * adopted.length;
+        const base: Lookups = { users, usernames, groups, projects, inheritedByNamespace: namespaceMembers, inheritedByProject, directByProject, sharedGroupMembers: new Map(), lookupCount };
         if (incomplete) throw new GitLabLookupError(issues);
 
         // Approvers who get no membership and have no access yet may have it through a group this
         // program shares the project with: only then are that group's members looked up.
-        const early = PrincipalDirectory.of(base, new Map(), count);
-        const sharedGroupMembers = new Map<number, Members>();
-        const needed = new Map<number, Named>();
-        for (const repo of config.repositories) {
-            if (repo.addApproversAsMembers || !membershipsKnown) continue;
-            const unresolved = namedApproversAt(repo, config.automationUser).some(({ ref }) => early.accessWithoutMembership(repo, early.userId(ref)) < ACCESS_LEVEL_VALUES.developer);
-            if (!unresolved) continue;
-            for (const { group: g } of groupsToShare(repo, (ref) => early.groupPath(ref))) needed.set(early.groupId(g), { name: early.groupPath(g), at: repo.keyPath(["addApproversAsMembers"]) });
-        }
-        const shared = await settle([...needed.values()], (fullPath) => gitlab.getGroupMembership({ fullPath, inherited: true }, invokeOptions()).then((m) => accessOf(m.members)), (n) => `could not list the members of ${JSON.stringify(n)}`);
-        for (const [id, { name }] of needed) {
-            const members = shared.get(name.toLowerCase());
-            if (members !== undefined) sharedGroupMembers.set(id, members);
-        }
-        count += needed.size;
+        const needed = membershipsKnown ? groupsToAskAbout(config, new PrincipalDirectory(base)) : [];
+        const shared = await settle(needed, (fullPath) => gitlab.getGroupMembership({ fullPath, inherited: true }, invokeOptions()).then((m) => accessOf(m.members)), (n) => `could not list the members of ${JSON.stringify(n)}`);
         if (incomplete) throw new GitLabLookupError(issues);
+        const sharedGroupMembers = new Map(needed.flatMap(({ id, name }) => (shared.has(name.toLowerCase()) ? [[id, shared.get(name.toLowerCase())!] as const] : [])));
+        const directory = new PrincipalDirectory({ ...base, sharedGroupMembers, lookupCount: lookupCount + needed.length });
 
-        const directory = PrincipalDirectory.of(base, sharedGroupMembers, count, []);
         const automationUserId = config.automationUser === undefined ? undefined : users.get(config.automationUser.toLowerCase());
         const warnings: ConfigIssue[] = [];
         issues.push(...directory.sharesBelowNeed(config));
@@ -161,30 +158,13 @@ export class PrincipalDirectory {
             if (config.production) issues.push(...automationApproverByIdIssues(repo, automationUserId, config.automationUser));
         }
         if (issues.length > 0) throw new GitLabLookupError(issues);
-        return PrincipalDirectory.of(base, sharedGroupMembers, count, warnings);
-    }
-
-    private static of(
-        f: {
-            users: ReadonlyMap<string, number>;
-            usernames: ReadonlyMap<number, string>;
-            groups: ReadonlyMap<string, { id: number; fullPath: string }>;
-            projects: ReadonlyMap<string, gitlab.GetProjectResult>;
-            namespaceMembers: ReadonlyMap<string, Members>;
-            inheritedByProject: ReadonlyMap<string, Members>;
-            directByProject: ReadonlyMap<string, Members>;
-        },
-        sharedGroupMembers: ReadonlyMap<number, Members>,
-        count: number,
-        warnings: readonly ConfigIssue[] = [],
-    ): PrincipalDirectory {
-        return new PrincipalDirectory(f.users, f.usernames, f.groups, f.projects, f.namespaceMembers, f.inheritedByProject, f.directByProject, sharedGroupMembers, count, warnings);
+        return new PrincipalDirectory(directory.found, warnings);
     }
 
     /** The username GitLab has for a user the config names (by name or id), as resources are named after it. */
     username(ref: PrincipalRef): string {
         const id = this.userId(ref);
-        const name = this.usernames.get(id);
+        const name = this.found.usernames.get(id);
         if (name === undefined) throw new Error(`internal error: user ${JSON.stringify(ref)} was not looked up before use`);
         return name;
     }
@@ -201,35 +181,35 @@ export class PrincipalDirectory {
                 : this.inheritedAccess(repo, userId);
         let viaShares = 0;
         for (const { group, access } of groupsToShare(repo, (g) => this.groupPath(g))) {
-            const level = this.sharedGroupMembers.get(this.groupId(group))?.get(userId) ?? 0;
+            const level = this.found.sharedGroupMembers.get(this.groupId(group))?.get(userId) ?? 0;
             viaShares = Math.max(viaShares, Math.min(level, ACCESS_LEVEL_VALUES[access]));
         }
         return Math.max(existing, viaShares);
     }
 
     userId(ref: PrincipalRef): number {
-        return typeof ref === "number" ? ref : known(this.users, ref, "user");
+        return typeof ref === "number" ? ref : known(this.found.users, ref, "user");
     }
 
     groupId(ref: PrincipalRef): number {
-        return typeof ref === "number" ? ref : known(this.groups, ref, "group").id;
+        return typeof ref === "number" ? ref : known(this.found.groups, ref, "group").id;
     }
 
     /** The full path of a group the config names, by path or by id. */
     groupPath(ref: PrincipalRef): string {
         if (typeof ref === "string") return ref;
-        const found = [...this.groups.values()].find((g) => g.id === ref);
+        const found = [...this.found.groups.values()].find((g) => g.id === ref);
         if (found === undefined) throw new Error(`internal error: group id ${ref} was not looked up before use`);
         return found.fullPath;
     }
 
     project(pathWithNamespace: string): gitlab.GetProjectResult {
-        return known(this.projects, pathWithNamespace, "project");
+        return known(this.found.projects, pathWithNamespace, "project");
     }
 
     /** An adopted project's direct membership of a user (0: none); created projects have none but this program's. */
     existingDirectAccess(repo: Repository, userId: number): number {
-        return repo.project.mode === "adopt" ? (this.directByProject.get(repo.project.pathWithNamespace.toLowerCase())?.get(userId) ?? 0) : 0;
+        return repo.project.mode === "adopt" ? (this.found.directByProject.get(repo.project.pathWithNamespace.toLowerCase())?.get(userId) ?? 0) : 0;
     }
 
     /** The role an adopted project is already shared with a group at (0: not shared). */
@@ -255,7 +235,7 @@ export class PrincipalDirectory {
 
     /** The access a user already has to the repository's project through its groups (0: none). */
     inheritedAccess(repo: Repository, userId: number): number {
-        const members = repo.project.mode === "adopt" ? this.inheritedByProject.get(repo.project.pathWithNamespace.toLowerCase()) : this.inheritedByNamespace.get(repo.project.namespace?.toLowerCase() ?? "");
+        const members = repo.project.mode === "adopt" ? this.found.inheritedByProject.get(repo.project.pathWithNamespace.toLowerCase()) : this.found.inheritedByNamespace.get(repo.project.namespace?.toLowerCase() ?? "");
         return members?.get(userId) ?? 0;
     }
 }
