@@ -1,10 +1,9 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { parseDocument } from "yaml";
 import { run } from "../src/check/cli";
 import { checkStack } from "../src/check/offlineCheck";
-import { COMMITTED_STACKS, ROOT } from "./support/stackFile";
+import { COMMITTED_STACKS, editConfig, ROOT } from "./support/stackFile";
 
 /** A scratch project directory holding copies of the given stack files and the pack's configs. */
 function scratch(files: Record<string, string>): string {
@@ -16,14 +15,7 @@ function scratch(files: Record<string, string>): string {
 
 const fixture = (name: string) => fs.readFileSync(path.join(ROOT, "test", "fixtures", "stacks", `${name}.yaml`), "utf8");
 
-/** Edit a stack file's `config:` as a YAML document, keeping everything else. */
-function edit(text: string, change: (config: Record<string, any>) => void): string {
-    const doc = parseDocument(text);
-    const config = doc.toJS().config as Record<string, any>;
-    change(config);
-    doc.set("config", config);
-    return doc.toString();
-}
+const edit = editConfig;
 
 async function check(files: Record<string, string>, stack: string): Promise<{ code: number; out: string; err: string }> {
     let out = "";

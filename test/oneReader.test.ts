@@ -3,22 +3,15 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { parseDocument } from "yaml";
 import { run as check } from "../src/check/cli";
 import { run as report } from "../src/report/cli";
 import { readStackFile } from "../src/config/stackFile";
-import { ROOT } from "./support/stackFile";
+import { editConfig, ROOT } from "./support/stackFile";
 
 const NS = "ml-model-governance";
 const fixture = (name: string) => fs.readFileSync(path.join(ROOT, "test", "fixtures", "stacks", `${name}.yaml`), "utf8");
 
-function edit(text: string, change: (config: Record<string, any>) => void): string {
-    const doc = parseDocument(text);
-    const config = doc.toJS().config as Record<string, any>;
-    change(config);
-    doc.set("config", config);
-    return doc.toString();
-}
+const edit = editConfig;
 
 /** Both commands on one scratch project holding the stack file and the pack's configs. */
 async function both(stack: string, text: string): Promise<Record<"check" | "report", { code: number; out: string; err: string }>> {

@@ -1,6 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
-import { parse } from "yaml";
+import { parse, parseDocument } from "yaml";
 
 export const ROOT = path.resolve(__dirname, "../..");
 
@@ -27,3 +27,12 @@ export const COMMITTED_STACKS = fs
     .readdirSync(ROOT)
     .map((f) => /^Pulumi\.(.+)\.yaml$/.exec(f)?.[1])
     .filter((s): s is string => s !== undefined);
+
+/** A stack file's text with its `config:` map edited, everything else (comments, order) kept. */
+export function editConfig(text: string, change: (config: Record<string, any>) => void): string {
+    const doc = parseDocument(text);
+    const config = (doc.toJS() as { config: Record<string, any> }).config;
+    change(config);
+    doc.set("config", config);
+    return doc.toString();
+}
