@@ -77,10 +77,21 @@ describe("config helpers", () => {
     it("points a merged value at the place it was written", () => {
         const defaults = { protectedBranch: { pushAccessLevel: "x" }, approvalRules: [{ name: "a" }] };
         const repo = { protectedBranch: { branch: "main" }, approvalRules: [{ name: "b" }] };
-        expect(originOf(2, ["protectedBranch", "pushAccessLevel"], repo, defaults)).toEqual(["defaults", "protectedBranch", "pushAccessLevel"]);
-        expect(originOf(2, ["protectedBranch", "branch"], repo, defaults)).toEqual(["repositories", 2, "protectedBranch", "branch"]);
-        expect(originOf(2, ["approvalRules", 0, "name"], repo, defaults)).toEqual(["repositories", 2, "approvalRules", 0, "name"]);
-        expect(originOf(0, ["approvalRules", 0, "name"], {}, defaults)).toEqual(["defaults", "approvalRules", 0, "name"]);
+        const layers = (entry: unknown, index = 2) => [{ prefix: ["repositories", index], value: entry }, { prefix: ["defaults"], value: defaults }];
+        expect(originOf(["protectedBranch", "pushAccessLevel"], layers(repo))).toEqual(["defaults", "protectedBranch", "pushAccessLevel"]);
+        expect(originOf(["protectedBranch", "branch"], layers(repo))).toEqual(["repositories", 2, "protectedBranch", "branch"]);
+        expect(originOf(["approvalRules", 0, "name"], layers(repo))).toEqual(["repositories", 2, "approvalRules", 0, "name"]);
+        expect(originOf(["approvalRules", 0, "name"], layers({}, 0))).toEqual(["defaults", "approvalRules", 0, "name"]);
+    });
+
+    it("points at the environment's shared defaults when neither the entry nor the stack's defaults set the value", () => {
+        const shared = { prefix: ["environmentDefaults", "prod"], value: { protectedBranch: { pushAccessLevel: "no one", allowForcePush: false }, topics: ["x"] } };
+        const stack = { prefix: ["defaults"], value: { protectedBranch: { allowForcePush: true } } };
+        const entry = { prefix: ["repositories", 0], value: { protectedBranch: { branch: "main" } } };
+        expect(originOf(["protectedBranch", "pushAccessLevel"], [entry, stack, shared])).toEqual(["environmentDefaults", "prod", "protectedBranch", "pushAccessLevel"]);
+        expect(originOf(["protectedBranch", "allowForcePush"], [entry, stack, shared])).toEqual(["defaults", "protectedBranch", "allowForcePush"]);
+        expect(originOf(["topics", 0], [entry, stack, shared])).toEqual(["environmentDefaults", "prod", "topics", 0]);
+        expect(originOf(["visibility"], [entry, stack, shared])).toEqual(["repositories", 0, "visibility"]);
     });
 
     it("renders key paths as Pulumi config paths", () => {

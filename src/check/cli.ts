@@ -1,8 +1,16 @@
 import * as path from "path";
 import { main, stackCommand, type Print } from "../config/stackCommand";
+import { parseGovernanceConfig } from "../config";
+import { readStackFile } from "../config/stackFile";
+import { crossStackProblems, projectRoot, stacksIn, type StackEntry } from "./fleet";
 import { checkStack, packConfigPath, type CheckResult } from "./offlineCheck";
 
-const USAGE = "usage: npm run check -- <stack>   (validates Pulumi.<stack>.yaml and runs the policy pack on it, offline)\n";
+const USAGE = [
+    "usage: npm run check -- <stack>   (validates Pulumi.<stack>.yaml and runs the policy pack on it, offline)",
+    "       npm run check -- --all     (every stack of the project, then what no single stack can see:",
+    "                                   a project governed by two stacks, an environment unlike its family's)",
+    "",
+].join("\n");
 
 /** The pack config a stack is judged with, as `.gitlab-ci.yml` passes it. */
 export function packLabel(cwd: string, stack: string): string {
@@ -33,6 +41,7 @@ export function verdict(stack: string, label: string, result: CheckResult): { ok
  * mandatory policy would block it.
  */
 export function run(args: readonly string[], cwd: string, out: Print, err: Print): Promise<number> {
+    if (args.length === 1 && args[0] === "--all") return checkAll(cwd, out, err);
     return stackCommand(USAGE, args, cwd, out, err, async (stack) => {
         const result = await checkStack(cwd, stack);
         for (const w of result.warnings) out(`warning: ${w}\n`);
@@ -41,6 +50,31 @@ export function run(args: readonly string[], cwd: string, out: Print, err: Print
         (ok ? out : err)(text);
         return ok ? 0 : 1;
     });
+}
+
+/** `--all`: each stack as `npm run check -- <stack>` judges it, then the fleet as a whole. */
+async function checkAll(cwd: string, out: Print, err: Print): Promise<number> {
+    const stacks = stacksIn(projectRoot(cwd));
+    if (stacks.length === 0) {
+        err(`no Pulumi.<stack>.yaml in ${cwd}\n`);
+        return 2;
+    }
+    let failed = 0;
+    const read: StackEntry[] = [];
+    for (const stack of stacks) {
+        if ((await run([stack], cwd, out, err)) !== 0) failed++;
+        // What parses takes part in the fleet's checks; what does not was reported just now.
+        try {
+            const { namespace, allKeys } = readStackFile(path.join(cwd, `Pulumi.${stack}.yaml`));
+            read.push({ stack, config: parseGovernanceConfig(namespace, { stack, allKeys }) });
+        } catch {
+            /* reported by the stack's own check */
+        }
+    }
+    const problems = crossStackProblems(read);
+    if (problems.length > 0) err(`across the ${stacks.length} stacks: ${problems.length} problem${problems.length === 1 ? "" : "s"}:\n${problems.map((p) => `  - ${p}\n`).join("")}`);
+    else out(`across the ${stacks.length} stacks (${stacks.map((s) => `Pulumi.${s}.yaml`).join(", ")}): each project governed once, each family of stacks one environment\n`);
+    return failed > 0 || problems.length > 0 ? 1 : 0;
 }
 
 if (require.main === module) main(run);

@@ -14,20 +14,29 @@ export function mergeDefaults(defaults: Record<string, unknown>, repository: Rec
     return out;
 }
 
+/** One source of a repository's settings, most specific first: the entry, the stack's `defaults`, the environment's shared ones. */
+export interface Layer {
+    /** Where the layer is written, e.g. `["repositories", 2]` or `["environmentDefaults", "prod"]`. */
+    readonly prefix: KeyPath;
+    readonly value: unknown;
+}
+
 /**
- * Where a merged value was written: under `repositories[i]` or under `defaults`.
- * Errors point at the line the user has to edit, not at the merged copy.
+ * Where a merged value was written: the most specific layer that holds it.
+ * Mappings merge, so they are followed down; a list or scalar belongs
+ * wholly to the layer that sets it. Errors point at the line the user has to
+ * edit, not at the merged copy.
  */
-export function originOf(index: number, rel: KeyPath, repository: unknown, defaults: unknown): KeyPath {
-    let own = repository;
-    let inherited = defaults;
+export function originOf(rel: KeyPath, layers: readonly Layer[]): KeyPath {
+    let nodes = layers.map((l) => l.value);
+    let owner = 0;
     for (const part of rel) {
-        const ownChild = isPlainObject(own) || Array.isArray(own) ? (own as Record<string | number, unknown>)[part] : undefined;
-        const inheritedChild = isPlainObject(inherited) ? inherited[part] : undefined;
-        if (ownChild === undefined && inheritedChild !== undefined) return ["defaults", ...rel];
-        if (!isPlainObject(ownChild)) break;
-        own = ownChild;
-        inherited = inheritedChild;
+        const children = nodes.map((n) => (isPlainObject(n) || Array.isArray(n) ? (n as Record<string | number, unknown>)[part] : undefined));
+        const defining = children.findIndex((c) => c !== undefined);
+        if (defining < 0) break;
+        owner = defining;
+        if (!isPlainObject(children[defining])) break;
+        nodes = children;
     }
-    return ["repositories", index, ...rel];
+    return [...layers[owner].prefix, ...rel];
 }

@@ -3,7 +3,7 @@ import { PRODUCTION_NAMES } from "../../policy/lib/stack";
 import { checkRepository, type RepositoryKeys, type RepositoryView, type StackFacts } from "./checks";
 import { ConfigValidationError, fromZod, renderIssue, valueAt, type ConfigIssue, type KeyPath } from "./issues";
 import { foreignKeyIssues } from "./foreignKeys";
-import { isPlainObject, mergeDefaults, originOf } from "./merge";
+import { isPlainObject, mergeDefaults, originOf, type Layer } from "./merge";
 import { resourceKey, slug } from "./names";
 import type { GovernanceConfig, Repository, Tier } from "./model";
 import { approvalRuleSchema, defaultsSchema, repositorySchema, stackSchema, type RawRepository } from "./schema";
@@ -27,11 +27,7 @@ export function parseGovernanceConfig(raw: Record<string, unknown>, ctx: ParseCo
     const top = stackSchema.safeParse(raw);
     if (!top.success) issues.push(...fromZod(top.error, raw, stackSchema));
 
-    const defaultsRaw = isPlainObject(raw.defaults) ? raw.defaults : {};
-    const defaults = defaultsSchema.safeParse(defaultsRaw);
-    if (!defaults.success) issues.push(...fromZod(defaults.error, defaultsRaw, defaultsSchema, ["defaults"]));
-    // Unknown defaults keys are reported once above; merging them would report them again per repository.
-    const inheritable = Object.fromEntries(Object.entries(defaultsRaw).filter(([k]) => k in defaultsSchema.shape));
+    const defaultsRaw = checkDefaults(raw.defaults, ["defaults"], issues);
 
     // Each read on its own, so one bad top-level key does not change how the others are understood.
     // A bad value was reported above; the fallback only avoids a second, misleading report.
@@ -45,12 +41,25 @@ export function parseGovernanceConfig(raw: Record<string, unknown>, ctx: ParseCo
     const automationUser = shape.automationUser.safeParse(raw.automationUser).data;
     const automationUserEmail = shape.automationUserEmail.safeParse(raw.automationUserEmail).data;
     const facts = { tier, edition, production, selfManaged, adminToken, automationUser, automationUserEmail };
+    // The environment's shared defaults (Pulumi.yaml), under the stack's own: every environment's
+    // entry is checked, since one file serves them all.
+    const shared = isPlainObject(raw.environmentDefaults) ? raw.environmentDefaults : {};
+    for (const [env, value] of Object.entries(shared)) checkDefaults(value, ["environmentDefaults", env], issues);
+    const names = Object.keys(shared);
+    if (names.length > 0 && !names.includes(environment)) {
+        issues.push({ path: ["environmentDefaults"], message: `has no entry for this stack's environment ${JSON.stringify(environment)} (it has ${names.map((n) => JSON.stringify(n)).join(", ")}); add one, \`{}\` if it shares nothing, so no stack silently misses its environment's defaults` });
+    }
+    const layers: Layer[] = [
+        { prefix: ["defaults"], value: defaultsRaw },
+        { prefix: ["environmentDefaults", environment], value: names.includes(environment) ? inheritableOf(shared[environment]) : {} },
+    ];
+    const inheritable = mergeDefaults(layers[1].value as Record<string, unknown>, defaultsRaw);
     issues.push(...checkInstance(facts, raw));
     const entries = Array.isArray(raw.repositories) ? raw.repositories : [];
     const parsed: Array<{ repo: RawRepository; keys: RepositoryKeys; index: number }> = [];
     entries.forEach((entry, index) => {
         if (!isPlainObject(entry)) return; // stackSchema has reported it
-        const keys = repositoryKeys(index, entry, inheritable);
+        const keys = repositoryKeys(index, entry, layers);
         const merged = mergeDefaults(inheritable, entry);
         const result = repositorySchema.safeParse(merged);
         const found = checkRepository(result.success ? result.data : salvage(merged), keys, facts);
@@ -96,12 +105,26 @@ function salvage(merged: Record<string, unknown>): RepositoryView {
     return view as RepositoryView;
 }
 
-function repositoryKeys(index: number, entry: Record<string, unknown>, defaults: Record<string, unknown>): RepositoryKeys {
+function repositoryKeys(index: number, entry: Record<string, unknown>, inherited: readonly Layer[]): RepositoryKeys {
+    const layers = [{ prefix: ["repositories", index], value: entry }, ...inherited];
     return {
-        at: (rel) => originOf(index, rel, entry, defaults),
-        isSet: (rel) => valueAt(entry, rel) !== undefined || valueAt(defaults, rel) !== undefined,
+        at: (rel) => originOf(rel, layers),
+        isSet: (rel) => layers.some((l) => valueAt(l.value, rel) !== undefined),
         isOwn: (rel) => valueAt(entry, rel) !== undefined,
     };
+}
+
+/** A `defaults` mapping checked against the inheritable settings; what it may pass on to repositories. */
+function checkDefaults(value: unknown, at: KeyPath, issues: ConfigIssue[]): Record<string, unknown> {
+    if (!isPlainObject(value)) return {}; // stackSchema has reported it
+    const result = defaultsSchema.safeParse(value);
+    if (!result.success) issues.push(...fromZod(result.error, value, defaultsSchema, at));
+    return inheritableOf(value);
+}
+
+/** Unknown defaults keys are reported once where written; merging them would report them again per repository. */
+function inheritableOf(value: unknown): Record<string, unknown> {
+    return isPlainObject(value) ? Object.fromEntries(Object.entries(value).filter(([k]) => k in defaultsSchema.shape)) : {};
 }
 
 function toRepository(repo: RawRepository, production: boolean, keys: RepositoryKeys): Repository {
@@ -169,7 +192,7 @@ function checkUnique(placed: readonly Placed[]): ConfigIssue[] {
     const byTarget = new Map<string, Placed>();
     for (const entry of placed) {
         const { repo, keys } = entry;
-        const target = (repo.project.mode === "adopt" ? repo.project.pathWithNamespace : `${repo.project.namespace ?? "(token user)"}/${repo.project.path}`).toLowerCase();
+        const target = projectTarget(repo);
         const sameTarget = byTarget.get(target);
         const sameKey = byKey.get(repo.key);
         if (sameTarget !== undefined) {
@@ -182,6 +205,11 @@ function checkUnique(placed: readonly Placed[]): ConfigIssue[] {
         if (sameKey === undefined) byKey.set(repo.key, entry);
     }
     return issues;
+}
+
+/** The GitLab project a repository governs, as GitLab compares paths (without case); one stack, or one fleet, governs each once. */
+export function projectTarget(repo: Repository): string {
+    return (repo.project.mode === "adopt" ? repo.project.pathWithNamespace : `${repo.project.namespace ?? "(token user)"}/${repo.project.path}`).toLowerCase();
 }
 
 function describe(other: Placed): string {

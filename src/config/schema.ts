@@ -97,6 +97,11 @@ export const stackSchema = z.strictObject({
     automationUser: username.optional(),
     automationUserEmail: z.email({ error: "expected the e-mail address of automationUser, such as `ml-governance-bot@example.com`" }).optional(),
     defaults: looseObject.default({}),
+    /**
+     * Defaults shared by every stack of an environment, by environment name: set once in
+     * Pulumi.yaml's project config, under each stack's own `defaults`.
+     */
+    environmentDefaults: z.record(z.string(), looseObject, { error: "expected a mapping of environment names to defaults" }).default({}),
     repositories: z.array(looseObject).min(1, { error: "expected at least one repository" }),
 });
 

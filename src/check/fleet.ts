@@ -1,0 +1,74 @@
+import * as fs from "fs";
+import * as path from "path";
+import { renderPath, type GovernanceConfig, type KeyPath } from "../config";
+import { projectTarget } from "../config/parse";
+
+/** A stack of the project, as `npm run check -- --all` reads it. */
+export interface StackEntry {
+    readonly stack: string;
+    readonly config: GovernanceConfig;
+}
+
+/** Every `Pulumi.<stack>.yaml` beside Pulumi.yaml, by stack name, sorted. */
+export function stacksIn(root: string): string[] {
+    return fs
+        .readdirSync(root)
+        .map((f) => /^Pulumi\.(.+)\.yaml$/.exec(f)?.[1])
+        .filter((s): s is string => s !== undefined)
+        .sort();
+}
+
+/**
+ * The family a stack belongs to: its name up to the first `-` (`prod-vision`
+ * and `prod-fraud` are `prod`'s). A family is one environment split by team.
+ */
+export function stackFamily(stack: string): string {
+    return stack.split("/").pop()!.split("-")[0].toLowerCase();
+}
+
+const where = (stack: string, key: KeyPath) => `Pulumi.${stack}.yaml ${renderPath(key)}`;
+
+/**
+ * What no single stack can see: a GitLab project governed by two stacks (each
+ * `up` would undo the other's), and a stack whose environment differs from
+ * its family's (`prod-fraud` with `environment: dev` would get dev's rules).
+ */
+export function crossStackProblems(stacks: readonly StackEntry[]): string[] {
+    const problems: string[] = [];
+    const governed = new Map<string, { stack: string; key: KeyPath }>();
+    for (const { stack, config } of stacks) {
+        for (const repo of config.repositories) {
+            const key = repo.keyPath([repo.project.mode === "adopt" ? "existing" : "name"]);
+            const target = projectTarget(repo);
+            const first = governed.get(target);
+            if (first === undefined) governed.set(target, { stack, key });
+            else if (first.stack !== stack) {
+                problems.push(`${where(stack, key)}: governs GitLab project ${target}, which ${where(first.stack, first.key)} governs too; expected each project in one stack, or every \`up\` of one undoes the other's`);
+            }
+        }
+    }
+    const families = new Map<string, StackEntry[]>();
+    for (const entry of stacks) families.set(stackFamily(entry.stack), [...(families.get(stackFamily(entry.stack)) ?? []), entry]);
+    for (const [family, members] of families) {
+        const environments = new Map<string, string[]>();
+        for (const { stack, config } of members) environments.set(config.environment, [...(environments.get(config.environment) ?? []), stack]);
+        if (environments.size < 2) continue;
+        // The family's own stack (`prod` for `prod-*`) sets the environment; else most of its stacks do.
+        const head = members.find((m) => m.stack.toLowerCase() === family)?.config.environment;
+        const expected = head ?? [...environments].sort((a, b) => b[1].length - a[1].length)[0][0];
+        const agreeing = environments.get(expected) ?? [];
+        for (const [environment, names] of environments) {
+            if (environment === expected) continue;
+            for (const stack of names) {
+                problems.push(`${where(stack, ["environment"])}: got ${JSON.stringify(environment)}; expected ${JSON.stringify(expected)} like the other stacks of family "${family}" (${agreeing.map((s) => `Pulumi.${s}.yaml`).join(", ")}): a stack named for one environment must not get another's rules (set ml-model-governance:environment)`);
+            }
+        }
+    }
+    return problems;
+}
+
+/** The project's root for `--all`: where Pulumi.yaml is. */
+export function projectRoot(cwd: string): string {
+    if (!fs.existsSync(path.join(cwd, "Pulumi.yaml"))) throw new Error(`${cwd} has no Pulumi.yaml: run npm run check -- --all in the project's directory`);
+    return cwd;
+}

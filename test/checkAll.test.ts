@@ -1,0 +1,85 @@
+// `npm run check -- --all`: every stack of the project, then what no single
+// stack can see.
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { stringify } from "yaml";
+import { run } from "../src/check/cli";
+import { stackFamily } from "../src/check/fleet";
+import { editConfig, ROOT } from "./support/stackFile";
+
+const NS = "ml-model-governance";
+const fixture = (name: string) => fs.readFileSync(path.join(ROOT, "test", "fixtures", "stacks", `${name}.yaml`), "utf8");
+
+/** A second production team's stack: its own repository, the prod fixture's settings. */
+function team(name: string, repositories: unknown[], environment = "prod"): string {
+    return editConfig(fixture("prod"), (c) => {
+        c[`${NS}:environment`] = environment;
+        c[`${NS}:repositories`] = repositories;
+    });
+}
+
+const vision = { name: "Vision Model", approvalRules: [{ name: "Leads", approvalsRequired: 2, groups: ["acme-ml/vision-leads"] }] };
+
+async function checkAll(files: Record<string, string>): Promise<{ code: number; out: string; err: string }> {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "check-all-"));
+    fs.copyFileSync(path.join(ROOT, "Pulumi.yaml"), path.join(dir, "Pulumi.yaml"));
+    fs.cpSync(path.join(ROOT, "policy", "config"), path.join(dir, "policy", "config"), { recursive: true });
+    for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
+    let out = "";
+    let err = "";
+    const code = await run(["--all"], dir, (s) => (out += s), (s) => (err += s));
+    return { code, out, err };
+}
+
+describe("npm run check -- --all", () => {
+    it("passes the committed stacks", async () => {
+        let out = "";
+        expect(await run(["--all"], ROOT, (s) => (out += s), () => undefined)).toBe(0);
+        expect(out).toMatch(/across the \d+ stacks .*: each project governed once, each family of stacks one environment/);
+    });
+
+    it("passes two prod teams' stacks beside dev, each judged on its own", async () => {
+        const result = await checkAll({ "Pulumi.prod.yaml": fixture("prod"), "Pulumi.prod-vision.yaml": team("vision", [vision]), "Pulumi.dev.yaml": fixture("dev") });
+        expect(result.code).toBe(0);
+        expect(result.out).toContain("Pulumi.prod-vision.yaml: valid");
+        expect(result.out).toContain("across the 3 stacks");
+    });
+
+    it("refuses a created project in two stacks, naming both files and keys", async () => {
+        const twice = team("fraud", [{ name: "Fraud Detection Model", approvalRules: [{ name: "Leads", approvalsRequired: 2, groups: ["acme-ml/ml-leads"] }] }]);
+        const result = await checkAll({ "Pulumi.prod.yaml": fixture("prod"), "Pulumi.prod-fraud.yaml": twice });
+        expect(result.code).toBe(1);
+        expect(result.err).toContain(
+            "Pulumi.prod.yaml ml-model-governance:repositories[0].name: governs GitLab project acme-ml/models/fraud-detection-model, which Pulumi.prod-fraud.yaml ml-model-governance:repositories[0].name governs too",
+        );
+    });
+
+    it("refuses a project adopted by one stack and created by another", async () => {
+        const adopts = team("fraud", [{ existing: "acme-ml/models/fraud-detection-model", approvalRules: [{ name: "Leads", approvalsRequired: 2, groups: ["acme-ml/ml-leads"] }] }]);
+        const result = await checkAll({ "Pulumi.prod.yaml": fixture("prod"), "Pulumi.prod-fraud.yaml": adopts });
+        expect(result.code).toBe(1);
+        expect(result.err).toContain("Pulumi.prod-fraud.yaml ml-model-governance:repositories[0].existing");
+        expect(result.err).toContain("Pulumi.prod.yaml ml-model-governance:repositories[0].name governs too");
+    });
+
+    it("refuses a stack whose environment is not its family's, and one that forgot to set it", async () => {
+        const devNamed = team("vision", [vision], "dev");
+        const forgot = editConfig(team("ocr", [{ ...vision, name: "OCR Model" }]), (c) => delete c[`${NS}:environment`]);
+        const result = await checkAll({ "Pulumi.prod.yaml": fixture("prod"), "Pulumi.prod-vision.yaml": devNamed, "Pulumi.prod-ocr.yaml": forgot });
+        expect(result.code).toBe(1);
+        expect(result.err).toContain('Pulumi.prod-vision.yaml ml-model-governance:environment: got "dev"; expected "prod" like the other stacks of family "prod" (Pulumi.prod.yaml)');
+        expect(result.err).toContain('Pulumi.prod-ocr.yaml ml-model-governance:environment: got "prod-ocr"; expected "prod"');
+    });
+
+    it("reports a stack that does not parse, and still checks the others", async () => {
+        const result = await checkAll({ "Pulumi.prod.yaml": fixture("prod"), "Pulumi.prod-bad.yaml": stringify({ config: { [`${NS}:environment`]: "prod", [`${NS}:repositories`]: [{ nme: "x" }] } }) });
+        expect(result.code).toBe(1);
+        expect(result.err).toContain("Pulumi.prod-bad.yaml: Invalid ml-model-governance stack config");
+        expect(result.out).toContain("Pulumi.prod.yaml: valid");
+    });
+
+    it("groups stacks into families by the name before the first dash", () => {
+        expect(["prod", "prod-vision", "Prod-Fraud", "org/project/prod-ocr", "dev"].map(stackFamily)).toEqual(["prod", "prod", "prod", "prod", "dev"]);
+    });
+});
