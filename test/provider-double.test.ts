@@ -1,7 +1,7 @@
 import { GitLabStandin } from "../engine/gitlab-standin";
+import { loadSchema } from "../engine/provider-double/schema";
 import { ProviderDouble } from "../engine/provider-double/server";
-import { subsetSchema } from "../src/contract/schemaConformance";
-import { UNKNOWN } from "../src/contract/unknown";
+import { UNKNOWN } from "../engine/provider-double/unknown";
 import { acme, BOT_TOKEN } from "./standin/helpers";
 
 // The provider double's own semantics, in process: what the real provider
@@ -14,7 +14,7 @@ const PUSH = "gitlab:index/projectPushRules:ProjectPushRules";
 const PROTECTION = "gitlab:index/branchProtection:BranchProtection";
 
 describe("the provider double's diff", () => {
-    const double = new ProviderDouble(subsetSchema());
+    const double = new ProviderDouble(loadSchema());
     const keys = (r: ReturnType<ProviderDouble["diff"]>) => r.changes.map((c) => c.key);
 
     it("compares sets without order and treats an empty list like an unset one, as Terraform does", () => {
@@ -24,6 +24,14 @@ describe("the provider double's diff", () => {
 
     it("keeps an Optional+Computed setting that disappears from the inputs: no diff, and the old value is what an update sends", () => {
         expect(keys(double.diff(urn(PUSH), { project: "1", maxFileSize: 10 }, { project: "1" }))).toEqual([]);
+    });
+
+    it("plans an absent Default-false or plain Optional input back to its default, so a drift away from it is a change", () => {
+        expect(keys(double.diff(urn(RULE), { project: "1", appliesToAllProtectedBranches: true }, { project: "1" }))).toEqual(["appliesToAllProtectedBranches"]);
+        expect(keys(double.diff(urn(RULE), { project: "1", appliesToAllProtectedBranches: false }, { project: "1" }))).toEqual([]);
+        expect(keys(double.diff(urn(PROTECTION), { project: "1", branch: "main", codeOwnerApprovalRequired: true }, { project: "1", branch: "main" }))).toEqual(["codeOwnerApprovalRequired"]);
+        expect(keys(double.diff(urn("gitlab:index/project:Project"), { name: "p", description: "by hand", archived: true }, { name: "p" })).sort()).toEqual(["archived", "description"]);
+        expect(keys(double.diff(urn("gitlab:index/project:Project"), { name: "p", description: "", archived: false }, { name: "p" }))).toEqual([]);
     });
 
     it("replaces on a RequiresReplace input, and sees an unknown input as a change", () => {
@@ -38,7 +46,7 @@ describe("the provider double against the GitLab stand-in", () => {
     let double: ProviderDouble;
     beforeAll(async () => {
         standin = new GitLabStandin(acme());
-        double = new ProviderDouble(subsetSchema());
+        double = new ProviderDouble(loadSchema());
         await double.configure({ baseUrl: await standin.start(), token: BOT_TOKEN });
     });
     afterAll(() => standin.stop());
@@ -56,6 +64,17 @@ describe("the provider double against the GitLab stand-in", () => {
             `POST ${p}/protected_branches 201`,
         ]);
         expect(made.outputs).toMatchObject({ branch: "main", allowedToPushes: [{ accessLevel: "no one" }], branchProtectionId: expect.any(Number) });
+    });
+
+    it("does not re-add a maintainer role entry beside a user entry on update (GitLab stores 40 with the user entry)", async () => {
+        const project = await double.create(urn("gitlab:index/project:Project"), { name: "Mixed", namespaceId: 101, initializeWithReadme: true, defaultBranch: "main" }, false);
+        const wanted = { project: project.id, branch: "main", allowedToPushes: [{ accessLevel: "maintainer" }, { userId: 18 }], allowedToMerges: [{ accessLevel: "maintainer" }] };
+        const made = await double.create(urn(PROTECTION), wanted, false);
+        const pb = standin.state.project(Number(project.id))!.protected_branches.find((b) => b.name === "main")!;
+        expect(pb.push_access_levels.map((l) => [l.access_level, l.user_id])).toEqual([[40, null], [40, 18]]);
+        pb.push_access_levels = pb.push_access_levels.filter((l) => l.user_id !== null); // drift: the role entry removed by hand
+        await double.update(urn(PROTECTION), made.id, made.outputs, wanted, false);
+        expect(pb.push_access_levels.map((l) => [l.access_level, l.user_id])).toEqual([[40, 18]]);
     });
 
     it("fails Check like the provider on a conflicting approval rule, and reads back what GitLab kept", async () => {

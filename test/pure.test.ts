@@ -32,6 +32,15 @@ describe("branchProtectionInputs", () => {
         expect(branchProtectionInputs(branch, "ee", "free", [42])).toEqual({ allowedToPushes: [{ accessLevel: "no one" }], allowedToMerges: [{ accessLevel: "maintainer" }], allowForcePush: false });
     });
 
+    it("adds the token's user to the push entries only where the level shuts out Maintainers, never beside a maintainer role entry", () => {
+        const pushes = (pushAccessLevel: ProtectedBranch["pushAccessLevel"]) => branchProtectionInputs({ ...branch, pushAccessLevel }, "ee", "premium", [42]).allowedToPushes;
+        expect(pushes("no one")).toEqual([{ accessLevel: "no one" }, { userId: 42 }]);
+        expect(pushes("admin")).toEqual([{ accessLevel: "admin" }, { userId: 42 }]);
+        // The token's user administers the project, so it is a Maintainer and already passes these.
+        expect(pushes("maintainer")).toEqual([{ accessLevel: "maintainer" }]);
+        expect(pushes("developer")).toEqual([{ accessLevel: "developer" }]);
+    });
+
     it("uses push/merge access levels on Community Edition, and nothing CE rejects", () => {
         expect(branchProtectionInputs(branch, "ce", "free")).toEqual({ pushAccessLevel: "no one", mergeAccessLevel: "maintainer", allowForcePush: false });
     });

@@ -8,7 +8,7 @@ import { Params } from "./params";
 import { newProject } from "./projectRecord";
 import { commitFiles, protectDefaultBranch, roleEntry } from "./repository";
 import { applyPushRuleParams, blankPushRule } from "./routes/pushRule";
-import { StandinState, type AccessEntry, type ApprovalRuleType, type ApprovalSettings, type Edition, type Membership, type ProtectedBranch, type PushRule, type TokenScope, type Visibility } from "./state";
+import { StandinState, type AccessEntry, type ApprovalRuleType, type ApprovalSettings, type LockableApprovalSetting, type Edition, type Membership, type ProtectedBranch, type PushRule, type TokenScope, type Visibility } from "./state";
 
 export interface FixtureUser {
     id: number;
@@ -92,6 +92,8 @@ export interface FixtureProject {
     protected_branches?: FixtureProtectedBranch[];
     approval_rules?: FixtureApprovalRule[];
     approval_settings?: Partial<ApprovalSettings>;
+    /** Settings a group or the instance locks for this project (see Project.locked_approval_settings). */
+    locked_approval_settings?: LockableApprovalSetting[];
     push_rule?: FixturePushRule;
     /** Files on the default branch, path → text content. Omitted: a README.md. */
     files?: Record<string, string>;
@@ -147,7 +149,7 @@ function protection(state: StandinState, where: string, spec: FixtureProtectedBr
         for (const e of allowed) {
             if (e.user_id !== undefined && !state.user(e.user_id)) throw new FixtureError(`${where}: unknown user_id ${e.user_id}`);
             if (e.group_id !== undefined && !state.group(e.group_id)) throw new FixtureError(`${where}: unknown group_id ${e.group_id}`);
-            target.push({ id: state.nextId(`${kind}_access_level`), access_level: e.user_id !== undefined || e.group_id !== undefined ? null : (e.access_level ?? Access.MAINTAINER), user_id: e.user_id ?? null, group_id: e.group_id ?? null, deploy_key_id: null });
+            target.push({ id: state.nextId(`${kind}_access_level`), access_level: e.access_level ?? Access.MAINTAINER, user_id: e.user_id ?? null, group_id: e.group_id ?? null, deploy_key_id: null });
         }
     }
     return pb;
@@ -212,6 +214,7 @@ export function loadFixtures(fixtures: Fixtures): StandinState {
             return { group_id: group.id, group_access: s.group_access, expires_at: s.expires_at ?? null };
         });
         Object.assign(project.approval_settings, fp.approval_settings ?? {});
+        project.locked_approval_settings = [...(fp.locked_approval_settings ?? [])];
         state.projects.push(project);
 
         const branch = fp.default_branch === undefined ? "main" : fp.default_branch;

@@ -46,6 +46,7 @@ export function newProject(state: StandinState, init: { id?: number; name: strin
             merge_requests_disable_committers_approval: false,
             require_reauthentication_to_approve: false,
         },
+        locked_approval_settings: [],
         push_rule: null,
         protected_environments: [],
     };

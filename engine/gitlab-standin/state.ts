@@ -61,7 +61,7 @@ export interface GroupShare {
 /** One entry of push_access_levels / merge_access_levels / unprotect_access_levels. */
 export interface AccessEntry {
     id: number;
-    /** A role (0, 30, 40, 60); null for user/group/deploy-key entries. */
+    /** A role (0, 30, 40, 60); user, group and deploy-key entries carry the column default, 40. */
     access_level: number | null;
     user_id: number | null;
     group_id: number | null;
@@ -103,6 +103,9 @@ export interface ApprovalSettings {
     /** One setting with two API names (require_password_to_approve is the deprecated one). */
     require_reauthentication_to_approve: boolean;
 }
+
+/** The approval settings EE guards with a permission (ee/lib/ee/api/helpers/projects_helpers.rb, merge_request_rules_params). */
+export type LockableApprovalSetting = "merge_requests_author_approval" | "merge_requests_disable_committers_approval" | "disable_overriding_approvers_per_merge_request";
 
 export interface PushRule {
     id: number;
@@ -203,6 +206,11 @@ export interface Project {
     protected_branches: ProtectedBranch[];
     approval_rules: ApprovalRule[];
     approval_settings: ApprovalSettings;
+    /**
+     * Settings a group or the instance has locked for this project: the token's user lacks
+     * the permission to change them, and POST /approvals drops them without a word.
+     */
+    locked_approval_settings: LockableApprovalSetting[];
     push_rule: PushRule | null;
     protected_environments: ProtectedEnvironment[];
 }

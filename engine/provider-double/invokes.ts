@@ -1,6 +1,6 @@
 import type { Props } from "./propertyValues";
 import { encodePath, type RestClient } from "./restClient";
-import { levelName } from "./resources/handler";
+import { levelName } from "./accessLevels";
 
 // The data sources the program reads, as terraform-provider-gitlab's
 // (plugin framework) data sources call them.
@@ -43,7 +43,8 @@ export const INVOKES: Readonly<Record<string, Invoke>> = {
         if (args.userId !== undefined) return user(await api.get(`users/${args.userId}`));
         const username = String(args.username).toLowerCase();
         const found = await api.get<any[]>(`users?username=${encodeURIComponent(username)}`);
-        if (found.length !== 1) throw new Error(`No matching users found: Number of users matching username ${username}: ${found.length}`);
+        // sdk/data_source_gitlab_user.go (18.x copy, VijetaPriya47/Gitlab-Terraform-Provider@1b894b95): none is an error, several the first.
+        if (found.length === 0) throw new Error(`couldn't find a user matching: ${username}`);
         return user(found[0]);
     },
     "gitlab:index/getGroup:getGroup": async (args, api) => {

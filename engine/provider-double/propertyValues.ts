@@ -1,5 +1,5 @@
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
-import { UNKNOWN } from "../../src/contract/unknown";
+import { UNKNOWN } from "./unknown";
 
 /**
  * The engine's wire encoding of property values (google.protobuf.Struct with

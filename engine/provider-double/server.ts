@@ -3,14 +3,14 @@ import * as emptyproto from "google-protobuf/google/protobuf/empty_pb";
 import * as plugproto from "@pulumi/pulumi/proto/plugin_pb";
 import * as provproto from "@pulumi/pulumi/proto/provider_pb";
 import * as services from "@pulumi/pulumi/proto/provider_grpc_pb";
-import { contractViolations, type Edition } from "../../src/contract/providerRules";
-import { registrationViolations, invokeViolations, type ProviderSchema } from "../../src/contract/schemaConformance";
-import { containsUnknown, UNKNOWN } from "../../src/contract/unknown";
 import { INVOKES } from "./invokes";
 import { decode, encode, type Props } from "./propertyValues";
 import { RestClient } from "./restClient";
 import { RESOURCES } from "./resources";
 import type { DoubleContext, ResourceHandler } from "./resources/handler";
+import { invokeInputProblems, resourceInputProblems, type ProviderSchema } from "./schema";
+import { containsUnknown, UNKNOWN } from "./unknown";
+import { validate, type Edition } from "./validators";
 
 export const PROVIDER_VERSION = "10.1.1";
 
@@ -55,9 +55,11 @@ interface PropertyChange {
 
 /**
  * A pulumi-gitlab provider plugin of our own, for tests only: it serves the
- * real schema, checks every input against it and against the provider's
- * contract (src/contract), and performs each resource's REST calls against
- * GitLab's API (a stand-in, in the tests) in the order the real provider does.
+ * real schema, checks every input against it and against the validations of
+ * terraform-provider-gitlab's own source (validators.ts), plans as Terraform
+ * does, and performs each resource's REST calls against GitLab's API (a
+ * stand-in, in the tests) in the order the real provider does. It shares no
+ * code with the program: a wrong belief of the program must not pass here.
  */
 export class ProviderDouble {
     private api?: RestClient;
@@ -98,11 +100,10 @@ export class ProviderDouble {
 
     async check(urn: string, news: Props): Promise<Array<{ property: string; reason: string }>> {
         const [type] = this.handler(urn);
-        const name = urn.split("::").pop() ?? urn;
-        const schemaProblems = registrationViolations(type, name, news, this.schema);
+        const schemaProblems = resourceInputProblems(type, news, this.schema);
+        // Only the branch protection's ModifyPlan asks GitLab for its edition.
         const edition = type === "gitlab:index/branchProtection:BranchProtection" ? await this.context().edition() : "ee";
-        const contract = contractViolations(type, news, { edition });
-        return [...schemaProblems, ...contract].map((reason) => ({ property: "", reason }));
+        return [...schemaProblems, ...validate(type, news, edition)].map((reason) => ({ property: "", reason }));
     }
 
     diff(urn: string, oldInputs: Props, news: Props): { changes: PropertyChange[]; replace: boolean } {
@@ -110,9 +111,9 @@ export class ProviderDouble {
         const replaces = this.replaces(type, handler);
         const changes: PropertyChange[] = [];
         for (const key of new Set([...Object.keys(oldInputs), ...Object.keys(news)])) {
-            const wanted = news[key];
-            const had = oldInputs[key];
-            if (wanted === undefined && handler.sticky.includes(key)) continue;
+            if (news[key] === undefined && handler.sticky.includes(key)) continue;
+            const wanted = news[key] ?? handler.defaults[key];
+            const had = oldInputs[key] ?? handler.defaults[key];
             if (isEmpty(wanted) && isEmpty(had)) continue;
             if (!containsUnknown(wanted) && wanted !== undefined && had !== undefined && same(wanted, had, handler.sets.includes(key))) continue;
             if (wanted === undefined && had === undefined) continue;
@@ -123,9 +124,9 @@ export class ProviderDouble {
         return { changes, replace: changes.some((c) => [Kind.ADD_REPLACE, Kind.DELETE_REPLACE, Kind.UPDATE_REPLACE].includes(c.kind as 1 | 3 | 5)) };
     }
 
-    /** Sticky inputs the new inputs leave out keep the state's value, as UseStateForUnknown plans them. */
+    /** Sticky inputs the new inputs leave out keep the state's value, as UseStateForUnknown plans them; defaulted ones take their default. */
     private planned(handler: ResourceHandler, state: Props, news: Props): Props {
-        const out = { ...news };
+        const out = { ...handler.defaults, ...Object.fromEntries(Object.entries(news).filter(([, v]) => v !== undefined)) };
         for (const key of handler.sticky) if (out[key] === undefined && state[key] !== undefined) out[key] = state[key];
         return out;
     }
@@ -146,7 +147,7 @@ export class ProviderDouble {
         const inputs: Props = { ...oldInputs };
         for (const [key, value] of Object.entries(found.observed)) {
             if (value === undefined) continue;
-            if (!(key in oldInputs) && (handler.sticky.includes(key) || isEmpty(value))) continue;
+            if (!(key in oldInputs) && (handler.sticky.includes(key) || isEmpty(value) || (key in handler.defaults && same(value, handler.defaults[key], false)))) continue;
             const old = oldInputs[key];
             // Keep the program's order when the set is the same, so a refresh alone shows no diff.
             inputs[key] = old !== undefined && same(value, old, handler.sets.includes(key)) ? old : value;
@@ -167,7 +168,7 @@ export class ProviderDouble {
     }
 
     async invoke(token: string, args: Props): Promise<Props> {
-        const problems = [...invokeViolations(token, args, this.schema), ...contractViolations(token, args, { edition: "ee" })];
+        const problems = [...invokeInputProblems(token, args, this.schema), ...validate(token, args, "ee")];
         if (problems.length > 0) throw new Error(`invalid arguments for ${token}: ${problems.join("; ")}`);
         const fn = INVOKES[token];
         if (fn === undefined) throw new Error(`the provider double does not implement ${token}`);

@@ -1,8 +1,8 @@
 import { contractViolations, type Edition } from "./providerRules";
+import { PROVIDER_VERSION } from "./providerVersion";
 import { invokeViolations, registrationViolations, type ProviderSchema } from "./schemaConformance";
 
-/** The pulumi-gitlab provider plugin the program is written against: schema, contract and every registration's pin. */
-export const PROVIDER_VERSION = "10.1.1";
+export { PROVIDER_VERSION };
 
 export interface RegisteredCall {
     readonly type: string;

@@ -159,7 +159,9 @@ export class ModelGovernance extends pulumi.ComponentResource {
         this.branchProtectionId = protection.branchProtectionId;
 
         if (tier !== "free") {
-            child(new gitlab.ProjectLevelMrApprovals(`${name}-mr-approvals`, { project, ...mergeRequestApprovalInputs(repo.mergeRequestApprovals) }, governed()));
+            // Adopted: imported and then updated, because only the provider's update switches
+            // selective code owner removals off before it turns reset-on-push on.
+            child(new gitlab.ProjectLevelMrApprovals(`${name}-mr-approvals`, { project, ...mergeRequestApprovalInputs(repo.mergeRequestApprovals) }, governed(adoptedId ? { import: adoptedId } : {})));
         }
 
         for (const rule of repo.approvalRules) {

@@ -1,5 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { PROVIDER_VERSION } from "../contract/conformance";
+import { PROVIDER_VERSION } from "../contract/providerVersion";
 
 export { PROVIDER_VERSION };
 

@@ -60,6 +60,6 @@ describe("a username GitLab does not know", () => {
         const result = await ws.pulumi(["preview", "--stack", "prod", "--non-interactive"]);
         expect(result.code).not.toBe(0);
         expect(result.output).toContain('ml-model-governance:repositories[0].approvalRules[0].users[1]: got "ghost.user"; GitLab has no user "ghost.user" that the token can see');
-        expect(result.output).toContain("No matching users found");
+        expect(result.output).toContain("couldn't find a user matching: ghost.user"); // sdk/data_source_gitlab_user.go
     });
 });

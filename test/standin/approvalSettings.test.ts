@@ -33,6 +33,14 @@ describe("approval settings (EE)", () => {
         expect((await api().post(APPROVALS, { reset_approvals_on_push: true })).status).toBe(400);
     });
 
+    it("drops a setting a group or the instance has locked, answers 201 all the same, and keeps the rest", async () => {
+        standin().state.project(ID.legacyRanker)!.locked_approval_settings = ["merge_requests_author_approval"];
+        const res = await api().post(APPROVALS, { merge_requests_author_approval: true, merge_requests_disable_committers_approval: true });
+        expect(res.status).toBe(201);
+        expect(res.body).toMatchObject({ merge_requests_author_approval: false, merge_requests_disable_committers_approval: true });
+        expect((await api().get(APPROVALS)).body.merge_requests_author_approval).toBe(false);
+    });
+
     it("treats require_password_to_approve as the deprecated name of require_reauthentication_to_approve, which wins", async () => {
         expect((await api().post(APPROVALS, { require_password_to_approve: true })).body.require_reauthentication_to_approve).toBe(true);
         const both = await api().post(APPROVALS, { require_password_to_approve: true, require_reauthentication_to_approve: false });

@@ -29,7 +29,7 @@ describe("repository files", () => {
         expect((await api().get(`${FILES}/README.md`)).body).toEqual({ error: "ref is missing" });
     });
 
-    it("creates (201), updates (200) and deletes (204) a file, each as a commit", async () => {
+    it("creates (201), updates (200) and deletes (2xx: the status is on the unconfirmed list) a file, each as a commit", async () => {
         const create = await api().post(`${FILES}/${CODEOWNERS}`, { branch: "trunk", content: "* @acme-ml/ml-leads\n", commit_message: "Add CODEOWNERS", encoding: "text", author_email: "", author_name: "" });
         expect(create).toMatchObject({ status: 201, body: { file_path: ".gitlab/CODEOWNERS", branch: "trunk" } });
         const first = await api().get(`${FILES}/${CODEOWNERS}`, { query: { ref: "trunk" } });
@@ -40,7 +40,7 @@ describe("repository files", () => {
         expect(Buffer.from(second.body.content, "base64").toString()).toBe("* @acme-ml/data-stewards\n");
         expect(second.body.last_commit_id).not.toBe(first.body.last_commit_id);
 
-        expect((await api().delete(`${FILES}/${CODEOWNERS}`, { branch: "trunk", commit_message: "[DELETE]: Update" })).status).toBe(204);
+        expect([200, 204]).toContain((await api().delete(`${FILES}/${CODEOWNERS}`, { branch: "trunk", commit_message: "[DELETE]: Update" })).status);
         expect((await api().get(`${FILES}/${CODEOWNERS}`, { query: { ref: "trunk" } })).status).toBe(404);
         const commits = standin().state.project(ID.legacyRanker)!.repository.commits.map((c) => c.message);
         expect(commits.slice(-3)).toEqual(["Add CODEOWNERS", "Update", "[DELETE]: Update"]);
@@ -58,7 +58,7 @@ describe("repository files", () => {
 
     it("rejects a stale last_commit_id and an update that changes nothing", async () => {
         const stale = await api().put(`${FILES}/README.md`, { branch: "trunk", content: "new", commit_message: "edit", last_commit_id: "0".repeat(40) });
-        expect(stale).toMatchObject({ status: 400, body: { message: "You are attempting to update a file that has changed since you started editing it." } });
+        expect(stale.status).toBe(400); // the text is on the unconfirmed list (docs/gitlab-standin.md)
         const same = await api().put(`${FILES}/README.md`, { branch: "trunk", content: "# Legacy Ranker\n\nLearning-to-rank model for site search.\n", commit_message: "noop" });
         expect(same.status).toBe(400);
     });
@@ -85,7 +85,7 @@ describe("repository files", () => {
         expect(res.status).toBe(201);
         expect((await api().get(`${FILES}/README.md`, { query: { ref: "feature/x" } })).status).toBe(200);
         const lost = await api().post(`${FILES}/f.md`, { branch: "nowhere", content: "x", commit_message: "branch" });
-        expect(lost).toMatchObject({ status: 400, body: { message: "You can only create or edit files when you are on a branch" } });
+        expect(lost.status).toBe(400); // the text is on the unconfirmed list (docs/gitlab-standin.md)
     });
 
     it("the first commit into an empty repository creates and protects the default branch", async () => {

@@ -90,7 +90,7 @@ describe("projects", () => {
         expect(dup).toMatchObject({ status: 400, body: { message: { name: ["has already been taken"], path: ["has already been taken"] } } });
         // priya has no Maintainer role in acme-ml/models.
         const denied = await api().as("tok-priya").post("projects", { name: "Sneaky", namespace_id: ID.models });
-        expect(denied).toMatchObject({ status: 400, body: { message: { namespace: ["is not valid"] } } });
+        expect(denied.status).toBe(400); // the text is on the unconfirmed list (docs/gitlab-standin.md)
         expect((await api().post("projects", {})).body).toEqual({ error: "name, path are missing, at least one parameter must be provided" });
     });
 

@@ -41,15 +41,15 @@ describe("protected environments (EE)", () => {
 
     it("answers 422 when no deployer survives the filtering", async () => {
         const res = await api().post(ENVS, { name: "production", deploy_access_levels: [{ group_id: ID.releaseManagers }] });
-        expect(res).toMatchObject({ status: 422, body: { message: ["Deploy access levels is too short (minimum is 1 character)"] } });
+        expect(res).toMatchObject({ status: 422, body: { message: [expect.stringMatching(/is too short \(minimum is 1 character\)$/)] } }); // prefix unconfirmed
         expect(standin().state.project(ID.legacyRanker)!.protected_environments).toEqual([]);
     });
 
     it("limits required_approvals to 1..5 (422)", async () => {
         const six = await api().post(ENVS, { name: "production", deploy_access_levels: [{ access_level: 40 }], approval_rules: [{ access_level: 40, required_approvals: 6 }] });
-        expect(six).toMatchObject({ status: 422, body: { message: ["Approval rules required approvals must be less than or equal to 5"] } });
+        expect(six).toMatchObject({ status: 422, body: { message: [expect.stringMatching(/required approvals must be less than or equal to 5$/)] } }); // approval_rule.rb; prefix unconfirmed
         const zero = await api().post(ENVS, { name: "production", deploy_access_levels: [{ access_level: 40 }], approval_rules: [{ access_level: 40, required_approvals: 0 }] });
-        expect(zero.body).toEqual({ message: ["Approval rules required approvals must be greater than or equal to 1"] });
+        expect(zero.body).toEqual({ message: [expect.stringMatching(/required approvals must be greater than or equal to 1$/)] });
         const five = await api().post(ENVS, { name: "production", deploy_access_levels: [{ access_level: 40 }], approval_rules: [{ access_level: 40, required_approvals: 5 }] });
         expect(five.status).toBe(201);
     });

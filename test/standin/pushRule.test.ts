@@ -19,7 +19,7 @@ describe("push rule endpoints (EE)", () => {
         expect(shapeDiff(res.body, pushRuleExample, { exact: true })).toEqual([]);
         expect(res.body).toMatchObject({ project_id: ID.legacyRanker, commit_message_regex: "Fixes \\d+\\..*", max_file_size: 5, branch_name_regex: "", member_check: false });
         expect((await api().get(RULE)).body).toEqual(res.body);
-        expect(await api().post(RULE, { member_check: true })).toEqual(expect.objectContaining({ status: 422, body: { error: "Project push rule exists" } }));
+        expect(await api().post(RULE, { member_check: true })).toEqual(expect.objectContaining({ status: 422, body: { message: "Project push rule exists" } }));
     });
 
     it("PUT changes only the given attributes; an empty string switches a regex off", async () => {

@@ -18,6 +18,12 @@ describe("users", () => {
         expect(res.body).toMatchObject({ username: "root", is_admin: true });
     });
 
+    it("GET /application/settings answers administrators only, with the instance's default branch protection", async () => {
+        expect((await api().get("application/settings")).status).toBe(403);
+        const admin = await api().as("tok-root").get("application/settings");
+        expect(admin).toMatchObject({ status: 200, body: { default_branch_protection: 2 } });
+    });
+
     it("GET /users?username= matches case-insensitively and returns a list", async () => {
         const res = await api().get("users", { query: { username: "Marcus.Chen" } });
         expect(res.status).toBe(200);

@@ -46,7 +46,11 @@ function changeSettings(ctx: Ctx): Reply {
     if (!ALL_PARAMS.some((k) => p.has(k))) throw paramError(`${ALL_PARAMS.join(", ")} are missing, at least one parameter must be provided`);
     const next: ApprovalSettings = { ...project.approval_settings };
     next.approvals_before_merge = p.int("approvals_before_merge") ?? next.approvals_before_merge;
-    for (const key of BOOLEAN_SETTINGS) next[key] = p.bool(key) ?? next[key];
+    // A locked setting is not among the permitted params (merge_request_rules_params asks
+    // can?(:modify_merge_request_author_setting) etc., which a group or instance lock
+    // prevents: ee/app/policies/ee/project_policy.rb); it is dropped and the answer is still 201
+    // (ee/spec/requests/api/project_approvals_spec.rb, "updates merge requests settings when possible").
+    for (const key of BOOLEAN_SETTINGS) if (!(project.locked_approval_settings as readonly string[]).includes(key)) next[key] = p.bool(key) ?? next[key];
     // Two names for one setting: "If you specify values for both fields, the
     // require_reauthentication_to_approve field takes precedence."
     next.require_reauthentication_to_approve = p.bool("require_reauthentication_to_approve") ?? p.bool("require_password_to_approve") ?? next.require_reauthentication_to_approve;

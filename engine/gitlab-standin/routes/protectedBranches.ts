@@ -28,17 +28,19 @@ function list(pb: ProtectedBranch, kind: Kind): AccessEntry[] {
 
 function entryFrom(state: StandinState, kind: Kind, p: Params): AccessEntry {
     const accessLevel = p.intIn("access_level", LEVELS[kind]);
-    const entry: AccessEntry = {
+    // Every entry without access_level gets the column default, 40 — user, group and deploy key
+    // entries too: nothing in ProtectedRefAccess (EE) clears it (db/schema.rb, EE:
+    // `t.integer "access_level", limit: 4, default: 40` beside user_id and group_id on
+    // protected_branch_*_access_levels). terraform-provider-gitlab says as much
+    // (populateAllowedToToStateModel: "access level should come back as null if not set,
+    // but it comes back as int"). The API docs' examples show null; the source wins.
+    return {
         id: state.nextId(`${kind}_access_level`),
-        access_level: null,
+        access_level: accessLevel ?? Access.MAINTAINER,
         user_id: p.int("user_id") ?? null,
         group_id: p.int("group_id") ?? null,
         deploy_key_id: kind === "push" ? (p.int("deploy_key_id") ?? null) : null,
     };
-    // A role entry without access_level gets the column default, 40 (db/structure.sql:
-    // `access_level integer DEFAULT 40` on the protected_branch_*_access_levels tables).
-    if (entry.user_id === null && entry.group_id === null && entry.deploy_key_id === null) entry.access_level = accessLevel ?? Access.MAINTAINER;
-    return entry;
 }
 
 /**

@@ -1,7 +1,7 @@
 // Project push rule, Premium/Ultimate (https://docs.gitlab.com/api/project_push_rules/).
 // Source: ee/lib/api/project_push_rule.rb, ee/app/models/concerns/push_ruleable.rb.
 import { created, noContent, ok, type Ctx, type Reply } from "../context";
-import { ApiError, notFound, paramError, validationError } from "../errors";
+import { notFound, paramError, unprocessable, validationError } from "../errors";
 import { adminProject } from "../lookup";
 import type { Params } from "../params";
 import { re2Error } from "../re2";
@@ -104,8 +104,9 @@ function getRule(ctx: Ctx): Reply {
 
 function createRule(ctx: Ctx): Reply {
     const project = adminProject(ctx);
-    // `error!("Project push rule exists", 422)`: a string error!, which Grape renders under `error`.
-    if (project.push_rule !== null) throw new ApiError(422, { error: "Project push rule exists" });
+    // `unprocessable_entity!('Project push rule exists')` (ee/lib/api/project_push_rule.rb, current copies; older ones
+    // used `error!(…, 422)`, rendered under `error`): render_api_error! puts it under `message`.
+    if (project.push_rule !== null) throw unprocessable("Project push rule exists");
     const rule = applyPushRuleParams(ctx.params, blankPushRule(0, project.id));
     rule.id = ctx.state.nextId("push_rule");
     project.push_rule = rule;

@@ -2,7 +2,7 @@
 // (https://docs.gitlab.com/api/metadata/, https://docs.gitlab.com/api/version/).
 import { currentUser, ok, type Ctx } from "../context";
 import { currentUserEntity, userBasic, userPublic } from "../entities/user";
-import { notFound } from "../errors";
+import { forbidden, notFound } from "../errors";
 import { paginate } from "../pagination";
 import { route, type Route } from "../router";
 
@@ -40,7 +40,19 @@ function metadata(ctx: Ctx) {
     });
 }
 
+/**
+ * `GET /application/settings`, administrators only (`authenticated_as_admin!`, lib/api/settings.rb;
+ * doc/api/settings.md). Only the field the provider reads when it creates a project in a
+ * personal namespace is modelled: `default_branch_protection`, the instance default the
+ * stand-in applies to personal projects (2, "fully protected").
+ */
+function applicationSettings(ctx: Ctx) {
+    if (!currentUser(ctx).admin) throw forbidden();
+    return ok({ default_branch_protection: 2 });
+}
+
 export const userRoutes: Route[] = [
+    route("GET", "/application/settings", applicationSettings),
     route("GET", "/user", (ctx) => ok(currentUserEntity(ctx.origin, currentUser(ctx)))),
     route("GET", "/users", listUsers),
     route("GET", "/users/:user_id", getUser),

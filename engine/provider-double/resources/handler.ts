@@ -1,7 +1,8 @@
-import { ACCESS_LEVEL_VALUES } from "../../../src/contract/accessLevels";
-import type { Edition } from "../../../src/contract/providerRules";
 import type { Props } from "../propertyValues";
 import { RestClient } from "../restClient";
+import type { Edition } from "../validators";
+
+export { levelName, levelValue } from "../accessLevels";
 
 export interface DoubleContext {
     readonly api: RestClient;
@@ -17,12 +18,19 @@ export interface ReadResult {
 }
 
 /**
- * One resource type, done the way terraform-provider-gitlab v19.2.1 does it:
- * the same REST calls in the same order (see docs/engine-tests.md).
+ * One resource type, done the way terraform-provider-gitlab does it: the same
+ * REST calls in the same order, each handler citing the provider file and the
+ * copy it follows (the versions are tabulated in docs/engine-tests.md).
  */
 export interface ResourceHandler {
-    /** Optional+Computed inputs: absent from the new inputs means "keep what the state has", never a diff. */
+    /** Optional+Computed inputs (PF UseStateForUnknown, SDKv2 Computed): absent from the new inputs means "keep what the state has", never a diff. */
     readonly sticky: readonly string[];
+    /**
+     * What an absent input means where it is not sticky: a schema `Default`, or
+     * SDKv2's zero value for a plain Optional attribute. Such an input is planned
+     * back to this value, so a drift away from it is a diff, as in Terraform.
+     */
+    readonly defaults: Readonly<Props>;
     /** Inputs the provider replaces the resource for (PF RequiresReplace), besides the schema's willReplaceOnChanges. */
     readonly replaceOn: readonly string[];
     /** TF Set attributes: compared without order. */
@@ -34,18 +42,6 @@ export interface ResourceHandler {
     read(id: string, state: Props, ctx: DoubleContext): Promise<ReadResult | undefined>;
     update(id: string, state: Props, news: Props, ctx: DoubleContext): Promise<Props>;
     delete(id: string, state: Props, ctx: DoubleContext): Promise<void>;
-}
-
-export function levelValue(name: unknown): number {
-    const value = ACCESS_LEVEL_VALUES[String(name)];
-    if (value === undefined) throw new Error(`unknown access level ${JSON.stringify(name)}`);
-    return value;
-}
-
-export function levelName(value: unknown): string {
-    const found = Object.entries(ACCESS_LEVEL_VALUES).find(([, v]) => v === value);
-    if (found === undefined) throw new Error(`unknown access level value ${JSON.stringify(value)}`);
-    return found[0];
 }
 
 /** A read as the provider makes it: a 404 means the object is gone from GitLab (dropped from the state), anything else fails. */

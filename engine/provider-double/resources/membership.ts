@@ -12,6 +12,7 @@ function observed(member: any): Props {
 const identity = (project: string, user: string): Props => ({ project, userId: Number(user) });
 
 export const membership: ResourceHandler = {
+    defaults: {},
     sticky: [],
     replaceOn: [],
     sets: [],

@@ -2,8 +2,11 @@ import { RestClient, encodePath } from "../restClient";
 import type { Props } from "../propertyValues";
 import { defined, orGone, type ResourceHandler } from "./handler";
 
-// resource_gitlab_project_level_mr_approvals.go (plugin framework). There is no
-// DELETE endpoint: destroying the resource POSTs GitLab's defaults back.
+// resource_gitlab_project_level_mr_approvals.go (plugin framework; an 18.x copy,
+// VijetaPriya47/Gitlab-Terraform-Provider@1e072a2c — no 19.x copy was found; 19.0
+// added require_reauthentication_to_approve beside the deprecated name). Every
+// setting is Optional+Computed with UseStateForUnknown. The state is taken from
+// the POST's answer; there is no DELETE endpoint, so a destroy POSTs defaults.
 const FIELDS = [
     ["resetApprovalsOnPush", "reset_approvals_on_push"],
     ["disableOverridingApproversPerMergeRequest", "disable_overriding_approvers_per_merge_request"],
@@ -13,46 +16,51 @@ const FIELDS = [
     ["requirePasswordToApprove", "require_password_to_approve"],
 ] as const;
 
-function observed(a: any): Props {
-    const out: Props = { selectiveCodeOwnerRemovals: a.selective_code_owner_removals ?? false };
+function observed(a: any, project: string): Props {
+    const out: Props = { project, selectiveCodeOwnerRemovals: a.selective_code_owner_removals ?? false };
     for (const [prop, api] of FIELDS) out[prop] = a[api] ?? false;
     return out;
 }
 
-async function post(api: RestClient, project: string, inputs: Props): Promise<void> {
-    const path = `projects/${encodePath(project)}/approvals`;
-    // Selective removal is switched off before, and on after, the other settings:
-    // GitLab refuses it while approvals reset on push.
-    if (inputs.selectiveCodeOwnerRemovals === false) await api.request("POST", path, { selective_code_owner_removals: false });
-    const rest = defined(Object.fromEntries(FIELDS.map(([prop, name]) => [name, inputs[prop]])));
-    if (Object.keys(rest).length > 0) await api.request("POST", path, rest);
-    if (inputs.selectiveCodeOwnerRemovals === true) await api.request("POST", path, { selective_code_owner_removals: true });
-}
+const path = (project: string) => `projects/${encodePath(project)}/approvals`;
+
+/** getApprovalConfigurationOptions: every known setting but selective code owner removals, which goes on its own. */
+const settings = (inputs: Props) => defined(Object.fromEntries(FIELDS.map(([prop, name]) => [name, inputs[prop]])));
+
+/** applySelectiveCodeOwnerRemovals. */
+const selective = (api: RestClient, project: string, value: boolean) => api.request("POST", path(project), { selective_code_owner_removals: value });
 
 export const mrApprovals: ResourceHandler = {
     sticky: ["selectiveCodeOwnerRemovals", ...FIELDS.map(([p]) => p)],
+    defaults: {},
     replaceOn: ["project"],
     sets: [],
     computed: [],
+    // Create: one POST of the other settings, then a second only when selective
+    // removals are wanted on. It never switches them off first: on a project that
+    // has them on, a wanted reset_approvals_on_push is refused by GitLab.
     async create(inputs, { api }) {
         const project = String(inputs.project);
-        await post(api, project, inputs);
-        return { id: project, outputs: { ...inputs, ...observed(await api.get(`projects/${encodePath(project)}/approvals`)) } };
+        let answer = await api.request("POST", path(project), settings(inputs));
+        if (inputs.selectiveCodeOwnerRemovals === true) answer = await selective(api, project, true);
+        return { id: project, outputs: { ...inputs, ...observed(answer, project) } };
     },
     async read(id, state, { api }) {
         return orGone(async () => {
-            const seen = observed(await api.get(`projects/${encodePath(id)}/approvals`));
+            const seen = observed(await api.get(path(id)), id);
             return { outputs: { ...state, ...seen }, observed: seen };
         });
     },
+    // Update: selective removals off before the other settings, on after them.
     async update(id, _state, news, { api }) {
-        await post(api, id, news);
-        return { ...news, ...observed(await api.get(`projects/${encodePath(id)}/approvals`)) };
+        if (news.selectiveCodeOwnerRemovals === false) await selective(api, id, false);
+        let answer = await api.request("POST", path(id), settings(news));
+        if (news.selectiveCodeOwnerRemovals === true) answer = await selective(api, id, true);
+        return { ...news, ...observed(answer, id) };
     },
     async delete(id, _state, { api }) {
-        const path = `projects/${encodePath(id)}/approvals`;
-        await api.request("POST", path, { selective_code_owner_removals: false });
-        await api.request("POST", path, {
+        await selective(api, id, false);
+        await api.request("POST", path(id), {
             reset_approvals_on_push: true,
             disable_overriding_approvers_per_merge_request: false,
             merge_requests_author_approval: false,

@@ -1,9 +1,13 @@
-import { encodePath } from "../restClient";
+import { RestClient, encodePath } from "../restClient";
 import type { Props } from "../propertyValues";
-import { defined, orGone, type ResourceHandler } from "./handler";
+import { defined, orGone, type ResourceHandler, type DoubleContext } from "./handler";
 
-// resource_gitlab_project.go (SDKv2): POST /projects, read back with GET; a
-// destroy with archive_on_destroy only archives.
+// sdk/resource_gitlab_project.go (SDKv2, 19.x copy: VijetaPriya47/Gitlab-Terraform-Provider@0552cd24,
+// which has 19.0's archive_on_destroy). namespace_id, default_branch,
+// visibility_level and topics are Optional+Computed (absent keeps the state);
+// path is Optional with a DiffSuppressFunc for an empty new value (the same);
+// description and archived are plain Optional, so an absent one plans "" / false
+// and a change made in GitLab is a diff.
 function observed(p: any): Props {
     return {
         name: p.name,
@@ -13,7 +17,7 @@ function observed(p: any): Props {
         visibilityLevel: p.visibility,
         namespaceId: p.namespace?.id,
         topics: p.topics ?? [],
-        archived: p.archived,
+        archived: p.archived ?? false,
     };
 }
 
@@ -32,51 +36,98 @@ function outputs(p: any): Props {
     };
 }
 
+/** expectDefaultBranchProtection: a group namespace's setting; for a personal namespace the instance's, which only an admin may read, else "yes". */
+async function expectsDefaultBranchProtection(api: RestClient, project: any): Promise<boolean> {
+    if (project.namespace?.kind === "group") return (await api.get(`groups/${project.namespace.id}`)).default_branch_protection !== 0;
+    const me = await api.get("user");
+    if (me.is_admin !== true) return true;
+    return (await api.get("application/settings")).default_branch_protection !== 0;
+}
+
+/** The StateChangeConf poll on GET /repository/branches/:default until it reads protected (a 404 ends it: no branch was made). */
+async function waitForDefaultBranchProtection(api: RestClient, project: any): Promise<void> {
+    const url = `projects/${project.id}/repository/branches/${encodePath(project.default_branch ?? "")}`;
+    for (let attempt = 0; attempt < 20; attempt++) {
+        let branch: any;
+        try {
+            branch = await api.get(url);
+        } catch (e) {
+            if (RestClient.is(e, 404)) return;
+            throw e;
+        }
+        if (branch.protected === true) return;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    // The provider waits up to its create timeout; the double gives up sooner, with the provider's words.
+    throw new Error(`error while waiting for branch ${project.default_branch} to reach 'protected' status; current status is protected false, timeout while waiting for state to become 'true'`);
+}
+
+/** resourceGitlabProjectRead: the project, then its push rule (a 404 there is fine: CE or no rule). */
+async function readProject(api: RestClient, id: string): Promise<any | undefined> {
+    const p = await api.get(`projects/${encodePath(id)}`);
+    if (p.marked_for_deletion_on) return undefined;
+    try {
+        await api.get(`projects/${encodePath(id)}/push_rule`);
+    } catch (e) {
+        if (!RestClient.is(e, 404)) throw new Error(`Failed to get push rules for project ${JSON.stringify(id)}: ${(e as Error).message}`);
+    }
+    return p;
+}
+
 export const project: ResourceHandler = {
-    sticky: ["path", "namespaceId", "defaultBranch", "visibilityLevel", "topics", "archived", "description"],
+    sticky: ["path", "namespaceId", "defaultBranch", "visibilityLevel", "topics"],
+    defaults: { description: "", archived: false },
     replaceOn: [],
     sets: ["topics"],
     computed: ["pathWithNamespace", "webUrl", "httpUrlToRepo", "sshUrlToRepo", "emptyRepo", "avatarUrl", "runnersToken", "importUrlPassword"],
-    async create(inputs, { api }) {
+    async create(inputs, { api }: DoubleContext) {
+        // createProject: GetOk sends only non-zero values; GetOkExists sends an explicit false too.
         const created = await api.request("POST", "projects", {
             name: inputs.name,
             ...defined({
-                path: inputs.path,
-                namespace_id: inputs.namespaceId,
-                description: inputs.description,
-                default_branch: inputs.defaultBranch,
-                visibility: inputs.visibilityLevel,
-                topics: inputs.topics,
+                path: inputs.path || undefined,
+                namespace_id: inputs.namespaceId || undefined,
+                description: inputs.description || undefined,
+                default_branch: inputs.defaultBranch || undefined,
+                visibility: inputs.visibilityLevel || undefined,
+                topics: Array.isArray(inputs.topics) && inputs.topics.length > 0 ? inputs.topics : undefined,
             }),
-            // GetOkExists: an explicit false is sent too.
             ...(typeof inputs.initializeWithReadme === "boolean" ? { initialize_with_readme: inputs.initializeWithReadme } : {}),
         });
-        const read = await api.get(`projects/${created.id}`);
-        return { id: String(read.id), outputs: { ...inputs, ...outputs(read) } };
+        const id = String(created.id);
+        if (inputs.archived === true) await api.request("POST", `projects/${id}/archive`);
+        if (inputs.skipWaitForDefaultBranchProtection !== true && (await expectsDefaultBranchProtection(api, created))) {
+            await waitForDefaultBranchProtection(api, created);
+        }
+        // updatePostCreateEditOptions: the settings only the edit API takes; of ours, a non-empty description.
+        if (typeof inputs.description === "string" && inputs.description !== "") await api.request("PUT", `projects/${id}`, { description: inputs.description });
+        const read = await readProject(api, id);
+        return { id, outputs: { ...inputs, ...outputs(read) } };
     },
     async read(id, state, { api }) {
         return orGone(async () => {
-            const p = await api.get(`projects/${encodePath(id)}`);
-            if (p.marked_for_deletion_on) return undefined;
+            const p = await readProject(api, id);
+            if (p === undefined) return undefined;
             return { outputs: { ...state, ...outputs(p) }, observed: observed(p) };
         });
     },
+    // resourceGitlabProjectUpdate: the edit (name always, the rest when changed), then a transfer, then (un)archive.
     async update(id, state, news, { api }) {
         const changed = (k: string) => JSON.stringify(news[k]) !== JSON.stringify(state[k]);
-        if (changed("namespaceId") && news.namespaceId !== undefined) {
-            await api.request("PUT", `projects/${id}/transfer`, { namespace: news.namespaceId });
-        }
         await api.request("PUT", `projects/${id}`, {
             name: news.name,
             ...defined({
-                path: changed("path") ? news.path : undefined,
-                description: changed("description") ? news.description : undefined,
+                path: changed("path") && news.path ? news.path : undefined,
+                description: changed("description") ? (news.description ?? "") : undefined,
                 default_branch: changed("defaultBranch") ? news.defaultBranch : undefined,
                 visibility: changed("visibilityLevel") ? news.visibilityLevel : undefined,
                 topics: changed("topics") ? news.topics : undefined,
             }),
         });
-        return { ...news, ...outputs(await api.get(`projects/${id}`)) };
+        if (changed("namespaceId") && news.namespaceId !== undefined) await api.request("PUT", `projects/${id}/transfer`, { namespace: news.namespaceId });
+        if (changed("archived")) await api.request("POST", `projects/${id}/${news.archived === true ? "archive" : "unarchive"}`);
+        const read = await readProject(api, id);
+        return { ...news, ...outputs(read) };
     },
     async delete(id, state, { api }) {
         if (state.archiveOnDestroy === true) {

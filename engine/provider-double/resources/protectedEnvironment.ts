@@ -44,6 +44,7 @@ function changes(wanted: Entry[], server: any[], withCount: boolean): Entry[] {
 }
 
 export const protectedEnvironment: ResourceHandler = {
+    defaults: {},
     sticky: ["approvalRules", "deployAccessLevelsAttributes"],
     replaceOn: ["project", "environment"],
     sets: ["deployAccessLevelsAttributes"],

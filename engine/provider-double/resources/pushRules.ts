@@ -32,6 +32,7 @@ function body(inputs: Props): Props {
 }
 
 export const pushRules: ResourceHandler = {
+    defaults: {},
     sticky: FIELDS.map(([p]) => p),
     replaceOn: ["project"],
     sets: [],

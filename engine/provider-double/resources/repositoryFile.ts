@@ -37,6 +37,7 @@ async function readFile(api: RestClient, project: string, branch: string, file: 
 }
 
 export const repositoryFile: ResourceHandler = {
+    defaults: {},
     sticky: ["executeFilemode"],
     replaceOn: [],
     sets: [],

@@ -4,6 +4,7 @@ import { levelName, levelValue, orGone, type ResourceHandler, splitId } from "./
 // resource_gitlab_project_share_group.go (SDKv2): every input forces a
 // replacement; the share is read back from the project's shared_with_groups.
 export const shareGroup: ResourceHandler = {
+    defaults: {},
     sticky: [],
     replaceOn: [],
     sets: [],

@@ -1,0 +1,42 @@
+import * as fs from "fs";
+import * as path from "path";
+import { EngineWorkspace, ROOT } from "../../engine/workspace";
+
+// Drift means what it means for real: right after `up`, neither a preview nor a
+// refresh finds anything to change, for every input the program sets. Run for
+// the committed stacks' shapes (frozen copies under test/fixtures, against the
+// acme fixture that seeds their people and groups) and a fleet whose protection
+// is a wildcard; the adopted project is covered by provider-truth.engine.test.ts.
+
+const STACKS: Readonly<Record<string, string>> = {
+    dev: path.join(ROOT, "test", "fixtures", "stacks", "dev.yaml"),
+    prod: path.join(ROOT, "test", "fixtures", "stacks", "prod.yaml"),
+    wildcard: path.join(ROOT, "test", "fixtures", "stacks", "wildcard.yaml"),
+};
+
+let ws: EngineWorkspace;
+beforeAll(async () => {
+    ws = await EngineWorkspace.create();
+    for (const [stack, file] of Object.entries(STACKS)) {
+        fs.copyFileSync(file, path.join(ws.dir, `Pulumi.${stack}.yaml`));
+        await ws.stackInit(stack);
+    }
+});
+afterAll(() => ws?.dispose()); // undefined when set-up failed: jest reports that error
+
+const ok = (result: { code: number; output: string }) => expect({ code: result.code, tail: result.code === 0 ? "" : result.output.slice(-4000) }).toEqual({ code: 0, tail: "" });
+
+describe("right after up, nothing to change", () => {
+    it.each(Object.keys(STACKS))("%s: up, then preview --expect-no-changes and refresh --expect-no-changes", async (stack) => {
+        const pulumi = (...args: string[]) => ws.pulumi([...args, "--stack", stack, "--non-interactive"]);
+        ok(await pulumi("up", "--yes"));
+        ok(await pulumi("preview", "--expect-no-changes"));
+        ok(await pulumi("refresh", "--expect-no-changes", "--yes"));
+        ok(await pulumi("preview", "--refresh", "--expect-no-changes"));
+    });
+
+    it("the wildcard protection is the one GitLab holds, beside the project's own default-branch protection", () => {
+        const ranking = ws.standin.state.project("acme-ml/sandbox/ranking-model")!;
+        expect(ranking.protected_branches.map((b) => b.name).sort()).toEqual(["main", "release/*"]);
+    });
+});
