@@ -12,7 +12,7 @@ const NS = "ml-model-governance";
 const fixture = (name: string) => fs.readFileSync(path.join(ROOT, "test", "fixtures", "stacks", `${name}.yaml`), "utf8");
 
 /** A second production team's stack: its own repository, the prod fixture's settings. */
-function team(name: string, repositories: unknown[], environment = "prod"): string {
+function team(repositories: unknown[], environment = "prod"): string {
     return editConfig(fixture("prod"), (c) => {
         c[`${NS}:environment`] = environment;
         c[`${NS}:repositories`] = repositories;
@@ -40,14 +40,14 @@ describe("npm run check -- --all", () => {
     });
 
     it("passes two prod teams' stacks beside dev, each judged on its own", async () => {
-        const result = await checkAll({ "Pulumi.prod.yaml": fixture("prod"), "Pulumi.prod-vision.yaml": team("vision", [vision]), "Pulumi.dev.yaml": fixture("dev") });
+        const result = await checkAll({ "Pulumi.prod.yaml": fixture("prod"), "Pulumi.prod-vision.yaml": team([vision]), "Pulumi.dev.yaml": fixture("dev") });
         expect(result.code).toBe(0);
         expect(result.out).toContain("Pulumi.prod-vision.yaml: valid");
         expect(result.out).toContain("across the 3 stacks");
     });
 
     it("refuses a created project in two stacks, naming both files and keys", async () => {
-        const twice = team("fraud", [{ name: "Fraud Detection Model", approvalRules: [{ name: "Leads", approvalsRequired: 2, groups: ["acme-ml/ml-leads"] }] }]);
+        const twice = team([{ name: "Fraud Detection Model", approvalRules: [{ name: "Leads", approvalsRequired: 2, groups: ["acme-ml/ml-leads"] }] }]);
         const result = await checkAll({ "Pulumi.prod.yaml": fixture("prod"), "Pulumi.prod-fraud.yaml": twice });
         expect(result.code).toBe(1);
         expect(result.err).toContain(
@@ -56,7 +56,7 @@ describe("npm run check -- --all", () => {
     });
 
     it("refuses a project adopted by one stack and created by another", async () => {
-        const adopts = team("fraud", [{ existing: "acme-ml/models/fraud-detection-model", approvalRules: [{ name: "Leads", approvalsRequired: 2, groups: ["acme-ml/ml-leads"] }] }]);
+        const adopts = team([{ existing: "acme-ml/models/fraud-detection-model", approvalRules: [{ name: "Leads", approvalsRequired: 2, groups: ["acme-ml/ml-leads"] }] }]);
         const result = await checkAll({ "Pulumi.prod.yaml": fixture("prod"), "Pulumi.prod-fraud.yaml": adopts });
         expect(result.code).toBe(1);
         expect(result.err).toContain("Pulumi.prod-fraud.yaml ml-model-governance:repositories[0].existing");
@@ -64,8 +64,8 @@ describe("npm run check -- --all", () => {
     });
 
     it("refuses a stack whose environment is not its family's, and one that forgot to set it", async () => {
-        const devNamed = team("vision", [vision], "dev");
-        const forgot = editConfig(team("ocr", [{ ...vision, name: "OCR Model" }]), (c) => delete c[`${NS}:environment`]);
+        const devNamed = team([vision], "dev");
+        const forgot = editConfig(team([{ ...vision, name: "OCR Model" }]), (c) => delete c[`${NS}:environment`]);
         const result = await checkAll({ "Pulumi.prod.yaml": fixture("prod"), "Pulumi.prod-vision.yaml": devNamed, "Pulumi.prod-ocr.yaml": forgot });
         expect(result.code).toBe(1);
         expect(result.err).toContain('Pulumi.prod-vision.yaml ml-model-governance:environment: got "dev"; expected "prod" like the other stacks of family "prod" (Pulumi.prod.yaml)');

@@ -19,7 +19,15 @@ describe("the provider double's diff", () => {
 
     it("compares sets without order and treats an empty list like an unset one, as Terraform does", () => {
         expect(keys(double.diff(urn(RULE), { project: "1", userIds: [3, 2], groupIds: [] }, { project: "1", userIds: [2, 3] }))).toEqual([]);
-        expect(keys(double.diff(urn(RULE), { project: "1", userIds: [2] }, { project: "1", userIds: [2, 3] }))).toEqual(["userIds"]);
+        expect(keys(double.diff(urn(RULE), { project: "1", userIds: [2] }, { project: "1", userIds: [2, 3] }))).toEqual(["userIds[1]"]);
+    });
+
+    it("reports a set's change element by element, as the bridge's detailed diff does: one approver removed is one entry", () => {
+        const diff = double.diff(urn(RULE), { project: "1", userIds: [11, 12, 13, 14] }, { project: "1", userIds: [11, 13, 14] });
+        expect(diff.changes).toEqual([{ key: "userIds[1]", kind: 2 /* DELETE */ }]);
+        // One approver swapped for another at the same place is one update there.
+        expect(double.diff(urn(RULE), { project: "1", userIds: [11, 12] }, { project: "1", userIds: [11, 15] }).changes).toEqual([{ key: "userIds[1]", kind: 4 /* UPDATE */ }]);
+        expect(keys(double.diff(urn(RULE), { project: "1", userIds: [] }, { project: "1", userIds: [5] }))).toEqual(["userIds"]);
     });
 
     it("keeps an Optional+Computed setting that disappears from the inputs: no diff, and the old value is what an update sends", () => {

@@ -53,6 +53,32 @@ interface PropertyChange {
     readonly kind: number;
 }
 
+const isScalarList = (v: unknown): v is Array<string | number | boolean> => Array.isArray(v) && v.every((e) => ["string", "number", "boolean"].includes(typeof e));
+
+/**
+ * A set's change element by element, as the bridge's detailed diff reports it
+ * (pulumi-terraform-bridge pkg/tfbridge/detailed_diff.go, makeSetDiff: an
+ * element gone is a DELETE at its old index, a new one an ADD at its index in
+ * the new inputs; the rest is unchanged whatever its position). "Accurate
+ * previews", which use it, became the bridge's default for every SDKv2
+ * provider in pulumi-terraform-bridge PR #2987 (2025-04-09); which bridge
+ * pulumi-gitlab 10.1.1 was built with could not be read here. Removing one
+ * approver is then one change in `pulumi preview --diff`, not a shifted list.
+ */
+function setElementChanges(key: string, had: ReadonlyArray<string | number | boolean>, wanted: ReadonlyArray<string | number | boolean>, replace: boolean): PropertyChange[] {
+    const text = (v: unknown) => JSON.stringify(v);
+    const before = new Set(had.map(text));
+    const after = new Set(wanted.map(text));
+    // buildChangesIndexMap: an element removed and another added at the same index are one update there.
+    const byIndex = new Map<number, { gone?: true; added?: true }>();
+    had.forEach((v, i) => after.has(text(v)) || byIndex.set(i, { ...byIndex.get(i), gone: true }));
+    wanted.forEach((v, i) => before.has(text(v)) || byIndex.set(i, { ...byIndex.get(i), added: true }));
+    return [...byIndex].map(([i, { gone, added }]) => ({
+        key: `${key}[${i}]`,
+        kind: gone && added ? (replace ? Kind.UPDATE_REPLACE : Kind.UPDATE) : gone ? (replace ? Kind.DELETE_REPLACE : Kind.DELETE) : replace ? Kind.ADD_REPLACE : Kind.ADD,
+    }));
+}
+
 /**
  * A pulumi-gitlab provider plugin of our own, for tests only: it serves the
  * real schema, checks every input against it and against the validations of
@@ -118,6 +144,11 @@ export class ProviderDouble {
             if (!containsUnknown(wanted) && wanted !== undefined && had !== undefined && same(wanted, had, handler.sets.includes(key))) continue;
             if (wanted === undefined && had === undefined) continue;
             const replace = replaces.has(key);
+            // An empty set is an absent one to the bridge (isPresent): only two non-empty sets diff by element.
+            if (handler.sets.includes(key) && isScalarList(wanted) && isScalarList(had) && !isEmpty(wanted) && !isEmpty(had)) {
+                changes.push(...setElementChanges(key, had, wanted, replace));
+                continue;
+            }
             const kind = had === undefined ? (replace ? Kind.ADD_REPLACE : Kind.ADD) : wanted === undefined ? (replace ? Kind.DELETE_REPLACE : Kind.DELETE) : replace ? Kind.UPDATE_REPLACE : Kind.UPDATE;
             changes.push({ key, kind });
         }
@@ -261,7 +292,8 @@ export function service(double: ProviderDouble): grpc.UntypedServiceImplementati
             const { changes, replace } = double.diff(req.getUrn(), oldInputs, decode(req.getNews()).props);
             const res = new provproto.DiffResponse();
             res.setChanges(changes.length > 0 ? provproto.DiffResponse.DiffChanges.DIFF_SOME : provproto.DiffResponse.DiffChanges.DIFF_NONE);
-            res.setDiffsList(changes.map((c) => c.key));
+            // `diffs` names top-level properties; the detailed diff may name set elements (`userIds[1]`).
+            res.setDiffsList([...new Set(changes.map((c) => c.key.split("[")[0]))]);
             res.setHasdetaileddiff(true);
             const detailed = res.getDetaileddiffMap();
             for (const c of changes) {

@@ -85,8 +85,8 @@ export class OfflineGitLab {
             case "gitlab:index/getUser:getUser": {
                 // By id: the user that id was handed out for, or one named after the id.
                 const username: string = inputs.username ?? this.usernameOf(inputs.userId);
-                // As the provider answers for a username GitLab does not know.
-                if (this.missingUsers.has(username.toLowerCase())) throw new Error(`No matching users found: Number of users matching username ${username}: 0`);
+                // As the provider answers for a username GitLab does not know (sdk/data_source_gitlab_user.go, read at 18.x by the double).
+                if (this.missingUsers.has(username.toLowerCase())) throw new Error(`couldn't find a user matching: ${username}`);
                 const userId: number = inputs.userId ?? this.userId(username);
                 return { id: String(userId), userId, username, name: username };
             }
