@@ -57,19 +57,19 @@ describe("npm run check agrees with the policy pack", () => {
         expect(err).toContain("need only 1 approval(s); expected at least 2");
     });
 
-    it("fails a Free dev stack without approval rules under the pack's defaults, and passes it once the pack config says Free", async () => {
+    it("passes a tier free stack without approval rules under the pack's defaults: the program declares tier free, so no file per stack is needed", async () => {
         const free = edit(fixture("dev"), (c) => {
             c[`${NS}:tier`] = "free";
             delete c[`${NS}:defaults`].mergeRequestApprovals;
             delete c[`${NS}:defaults`].pushRules;
             delete c[`${NS}:repositories`][0].approvalRules;
         });
-        const { code, err } = await check({ "Pulumi.dev.yaml": free }, "dev");
-        expect(code).toBe(1);
-        expect(err).toContain("[default-branch-governed]");
-        const dir = scratch({ "Pulumi.dev.yaml": free });
-        fs.writeFileSync(path.join(dir, "policy", "config", "dev.json"), JSON.stringify({ "default-branch-governed": { requireApprovalRule: false }, "min-approvals-on-protected-branches": { minApprovals: 1 } }));
-        expect((await checkStack(dir, "dev")).errors).toEqual([]);
+        // `dev-free` has no policy/config/dev-free.json: the pack's defaults judge it.
+        expect(await check({ "Pulumi.dev-free.yaml": free }, "dev-free")).toMatchObject({ code: 0 });
+        // A pack config may still ask for approval rules outright, as for a stack another team wrote.
+        const dir = scratch({ "Pulumi.dev-free.yaml": free });
+        fs.writeFileSync(path.join(dir, "policy", "config", "dev-free.json"), JSON.stringify({ "default-branch-governed": { requireApprovalRule: true } }));
+        expect((await checkStack(dir, "dev-free")).errors).toEqual([expect.stringContaining("[default-branch-governed]")]);
     });
 
     it("fails an adopted prod project with no approval rules", async () => {
@@ -79,28 +79,34 @@ describe("npm run check agrees with the policy pack", () => {
         expect(err).toContain("[default-branch-governed] adopted project");
     });
 
-    it("fails a stack the program treats as production but the pack would not (stack `live`), until the pack config says so", async () => {
-        const live = edit(fixture("prod"), (c) => (c[`${NS}:production`] = true));
+    it("judges a stack the program treats as production (stack `live`) by production rules with no pack config, and refuses a pack config that says otherwise", async () => {
+        const live = edit(fixture("prod"), (c) => {
+            c[`${NS}:production`] = true;
+            c[`${NS}:defaults`].dataSafety.protect = false;
+        });
         const { code, err } = await check({ "Pulumi.live.yaml": live }, "live");
         expect(code).toBe(1);
-        const named = [...err.matchAll(/\[([a-z-]+)\] the stack config makes stack "live" production/g)].map((m) => m[1]).sort();
-        expect(named).toEqual(["no-empty-approval-rules-in-production", "production-projects-protected"]);
-        expect(err).toContain('set {"production": true} for "production-projects-protected" in policy/config/live.json');
+        expect(err).toContain("[production-projects-protected] project fraud-detection-model-project is not protected in production stack live");
 
-        const dir = scratch({ "Pulumi.live.yaml": live });
-        fs.writeFileSync(path.join(dir, "policy", "config", "live.json"), JSON.stringify({ "production-projects-protected": { production: true }, "no-empty-approval-rules-in-production": { production: true } }));
+        const dir = scratch({ "Pulumi.live.yaml": edit(fixture("prod"), (c) => (c[`${NS}:production`] = true)) });
         expect((await checkStack(dir, "live")).errors).toEqual([]);
-        // Policies the pack config turns off (here all of them) judge nothing, so they cannot disagree.
+        fs.writeFileSync(path.join(dir, "policy", "config", "live.json"), JSON.stringify({ "production-projects-protected": { production: false } }));
+        expect((await checkStack(dir, "live")).errors).toEqual([
+            expect.stringContaining('[production-projects-protected] the stack config makes stack "live" production (ml-model-governance:production, or an environment named prod/production), but policy/config/live.json sets {"production": false}'),
+        ]);
+        // Policies the pack config turns off judge nothing, so they cannot disagree.
         fs.writeFileSync(path.join(dir, "policy", "config", "live.json"), JSON.stringify({ all: "disabled" }));
         expect((await checkStack(dir, "live")).errors).toEqual([]);
     });
 
-    it("fails a stack named prod whose config says it is not production: the pack would judge it by production rules", async () => {
-        const notProd = edit(fixture("dev"), (c) => (c[`${NS}:production`] = false));
-        const { code, err } = await check({ "Pulumi.prod.yaml": notProd }, "prod");
-        expect(code).toBe(1);
-        expect(err).toContain('the stack config makes stack "prod" not production');
-        expect(err).toContain('set {"production": false} for "production-projects-protected" in policy/config/prod.json');
+    it("judges a stack named prod whose config says it is not production as the config says", async () => {
+        const notProd = edit(fixture("prod"), (c) => {
+            c[`${NS}:production`] = false;
+            c[`${NS}:defaults`].dataSafety.protect = false;
+        });
+        const { code, out, err } = await check({ "Pulumi.prod.yaml": notProd }, "prod");
+        expect({ code, err }).toEqual({ code: 0, err: "" });
+        expect(out).toContain("Pulumi.prod.yaml: valid");
     });
 
     it("reads a stack file's values as the CLI hands them to the program: `environment: 2026` is text, a quoted \"true\" is not", async () => {

@@ -51,7 +51,7 @@ describe("npm run check -- --all", () => {
         const result = await checkAll({ "Pulumi.prod.yaml": fixture("prod"), "Pulumi.prod-fraud.yaml": twice });
         expect(result.code).toBe(1);
         expect(result.err).toContain(
-            "Pulumi.prod.yaml ml-model-governance:repositories[0].name: governs GitLab project acme-ml/models/fraud-detection-model, which Pulumi.prod-fraud.yaml ml-model-governance:repositories[0].name governs too",
+            "Pulumi.prod-fraud.yaml ml-model-governance:repositories[0].name: governs GitLab project acme-ml/models/fraud-detection-model, which Pulumi.prod.yaml ml-model-governance:repositories[0].name governs too",
         );
     });
 

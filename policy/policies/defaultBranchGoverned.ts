@@ -2,6 +2,7 @@ import type { PolicyConfigSchema, PolicyResource, StackValidationPolicy } from "
 import { approvalsRequired, mayCover, protectionId, ruleScope } from "../lib/approvalScope";
 import { configOf } from "../lib/config";
 import { groupByProject } from "../lib/projectGroups";
+import { programEnvironment } from "../lib/programEnvironment";
 import { GITLAB } from "../lib/tokens";
 import { field, UNKNOWN } from "../lib/values";
 
@@ -9,14 +10,13 @@ const configSchema: PolicyConfigSchema = {
     properties: {
         requireApprovalRule: {
             type: "boolean",
-            default: true,
-            description: "Also require an approval rule that covers the default branch. Set false on GitLab Free, which has no approval rules.",
+            description: "Also require an approval rule that covers the default branch. Unset: yes, except where the program declares tier free (GitLab Free has no approval rules); set false for another team's Free stack.",
         },
     },
 };
 
 interface Config {
-    requireApprovalRule: boolean;
+    requireApprovalRule?: boolean;
 }
 
 /**
@@ -33,7 +33,7 @@ export const defaultBranchGoverned: StackValidationPolicy = {
     enforcementLevel: "mandatory",
     configSchema,
     validateStack: (args, reportViolation) => {
-        const { requireApprovalRule } = configOf<Config>(configSchema, args);
+        const requireApprovalRule = configOf<Config>(configSchema, args).requireApprovalRule ?? programEnvironment(args.resources)?.tier !== "free";
         const { groups, unplaced } = groupByProject(args.resources);
         // Children whose project is unknown yet may be this project's: they count as possible matches.
         const unplacedProtections = unplaced.filter((r) => r.type === GITLAB.branchProtection);

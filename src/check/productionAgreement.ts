@@ -5,11 +5,11 @@ import { PRODUCTION_NAMES } from "../../policy/lib/stack";
 import { policyLevel, type PackConfig } from "./policyArgs";
 
 /**
- * The program and the pack decide "production" from different inputs: the
- * program from `ml-model-governance:production` or the environment name, the
- * pack (which sees no program config) from the stack name or its own
- * `production` setting. Where they disagree, one of the two judges applies the
- * wrong rules without a word; this names every policy that would, and the fix.
+ * The pack judges "production" as the program declares it on its components
+ * (policy/lib/programEnvironment.ts), unless a pack config sets `production`
+ * outright. Where such a setting contradicts the stack config, one of the two
+ * judges applies the wrong rules without a word; this names every policy
+ * that would, and the fix.
  */
 export function productionDisagreements(programProduction: boolean, stack: string, policies: Policies, packConfig: PackConfig, packFile: string): string[] {
     return policies
@@ -19,11 +19,11 @@ export function productionDisagreements(programProduction: boolean, stack: strin
             const entry = packConfig[p.name];
             const { enforcementLevel: _, ...properties } = typeof entry === "object" ? entry : {};
             // The policy's own reading: its schema's defaults under what the pack config sets.
-            const pack = isProductionStack(configOf<ProductionConfig>(schema, { getConfig: <U extends object>() => properties as U }), stack);
+            const pack = isProductionStack(configOf<ProductionConfig>(schema, { getConfig: <U extends object>() => properties as U }), stack, { production: programProduction });
             if (pack === programProduction) return [];
             const program = programProduction ? "production" : "not production";
             return [
-                `[${p.name}] the stack config makes stack "${stack}" ${program} (ml-model-governance:production, or an environment named ${PRODUCTION_NAMES.join("/")}), but the policy pack would treat it as ${pack ? "production" : "not production"}; set {"production": ${programProduction}} for "${p.name}" in ${packFile}`,
+                `[${p.name}] the stack config makes stack "${stack}" ${program} (ml-model-governance:production, or an environment named ${PRODUCTION_NAMES.join("/")}), but ${packFile} sets {"production": ${pack}} for "${p.name}"; remove that setting (the pack follows the stack config) or make the two agree`,
             ];
         });
 }

@@ -35,9 +35,8 @@ export interface FleetOutputs {
 export async function governFleet(config: GovernanceConfig, options: { membershipsKnown?: boolean } = {}): Promise<FleetOutputs> {
     const principals = await PrincipalDirectory.load(config, options);
     const { tier, edition, automationUser, automationUserEmail } = config;
-    const components = config.repositories.map(
-        (repository) => new ModelGovernance(repository.key, { repository, tier, edition, principals, automationUser, automationUserEmail }),
-    );
+    const environment = { name: config.environment, production: config.production, tier, edition };
+    const components = config.repositories.map((repository) => new ModelGovernance(repository.key, { repository, environment, principals, automationUser, automationUserEmail }));
     const summary = summarizeGovernance(config);
     return {
         projectUrl: components[0].webUrl,

@@ -14,10 +14,17 @@ import { pinned } from "./providerVersion";
 import { pushRuleInputs } from "./pushRuleInputs";
 import { summarizeApprovalRules, type ApprovalRuleSummary } from "./summary";
 
-export interface ModelGovernanceArgs {
-    readonly repository: Repository;
+/** What the stack config says of the environment a repository is governed in; the policy pack reads it off the component. */
+export interface GovernedEnvironment {
+    readonly name: string;
+    readonly production: boolean;
     readonly tier: Tier;
     readonly edition: Edition;
+}
+
+export interface ModelGovernanceArgs {
+    readonly repository: Repository;
+    readonly environment: GovernedEnvironment;
     /** Shared by every repository of the run, so each principal is looked up once. */
     readonly principals: PrincipalDirectory;
     /** The token's user: may push the managed CODEOWNERS file, and is never made a Developer member. */
@@ -51,8 +58,11 @@ export class ModelGovernance extends pulumi.ComponentResource {
     readonly branchProtection: gitlab.BranchProtection;
 
     constructor(name: string, args: ModelGovernanceArgs, opts?: pulumi.ComponentResourceOptions) {
-        super(ModelGovernance.__pulumiType, name, {}, opts);
-        const { repository: repo, tier, edition, principals, automationUser } = args;
+        // The environment is the component's one input, and an output too: stack policies see a
+        // component by its outputs, and the pack judges the stack by it (policy/lib/programEnvironment.ts).
+        super(ModelGovernance.__pulumiType, name, { environment: args.environment }, opts);
+        const { repository: repo, principals, automationUser } = args;
+        const { tier, edition } = args.environment;
         const child = <T extends pulumi.CustomResource>(resource: T): T => {
             this.children.push(resource);
             return resource;
@@ -234,7 +244,7 @@ export class ModelGovernance extends pulumi.ComponentResource {
         // The stack exports every repository's details; the component's own state
         // keeps what identifies it, since each registered Output costs a round of
         // serialization per repository.
-        this.registerOutputs({ projectId: this.projectId, webUrl: this.webUrl });
+        this.registerOutputs({ projectId: this.projectId, webUrl: this.webUrl, environment: args.environment });
     }
 
     private createProject(name: string, project: CreatedProject, principals: PrincipalDirectory): gitlab.Project {

@@ -41,6 +41,14 @@ describe("default-branch-governed", () => {
         expect(await violationsOf(policy, [theProject, protection()], { requireApprovalRule: false })).toEqual([]);
     });
 
+    it("does not require a rule where the program declares tier free, unless config asks for one", async () => {
+        const free = { ...component(), props: { environment: { name: "dev", production: false, tier: "free", edition: "ce" } } };
+        expect(await violationsOf(policy, [free, theProject, protection()])).toEqual([]);
+        expect(await violationsOf(policy, [free, theProject, protection()], { requireApprovalRule: true })).toHaveLength(1);
+        const premium = { ...free, props: { environment: { ...free.props.environment, tier: "premium" } } };
+        expect(await violationsOf(policy, [premium, theProject, protection()])).toHaveLength(1);
+    });
+
     it("ignores projects the stack neither creates nor protects", async () => {
         const adopted = rule("Adopted", { project: "202", approvalsRequired: 0 }, { parent: undefined, name: "adopted-rule" });
         expect(await violationsOf(policy, [...governedRepository(), adopted])).toEqual([]);
