@@ -100,7 +100,7 @@ export async function runSandbox(args: SandboxArgs, io: SandboxIO): Promise<numb
     }
 
     if (command !== "report") {
-        if (engineBinDir() === undefined) say("first run: building the pinned Pulumi CLI and its language host from Go modules (engine/build.sh): about 8 minutes on 2 cores; later runs take seconds");
+        if (engineBinDir() === undefined) say("first run: engine/build.sh builds the pinned Pulumi CLI and its language host from Go modules, about 8 minutes on 2 cores (seconds when this machine built them before); later runs take seconds");
         const bin = buildEngine();
         if (bin === undefined) {
             say("this machine has neither Go (to build the pinned Pulumi CLI) nor a pulumi CLI on PATH; install Go (go.dev/dl) and run again");
@@ -198,7 +198,7 @@ async function runPulumi(command: Exclude<Command, "report">, stack: string, pat
     try {
         const result = await pulumi(commands[command]);
         if (result.code !== 0 && command === "destroy" && /protected/.test(result.output)) {
-            say("the stack protects its projects (dataSafety.protect), as it would in GitLab; `npm run sandbox -- <stack> --reset` starts the sandbox over instead");
+            say(`the stack protects its projects (dataSafety.protect), as it would in GitLab; \`npm run sandbox -- ${stack} --reset\` starts its sandbox over instead`);
         }
         return result.code;
     } finally {

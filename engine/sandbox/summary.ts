@@ -81,7 +81,7 @@ export function renderText(stack: string, projects: readonly EnforcedProject[]):
 }
 
 export function renderMarkdown(stack: string, projects: readonly EnforcedProject[]): string {
-    const out = [`# What GitLab enforces: stack \`${stack}\` (sandbox)`, "", `> ${LABEL}`, "", "Read back from the stand-in's REST API after the run, not from the program's outputs.", ""];
+    const out = [`# What GitLab enforces: stack \`${stack}\` (sandbox)`, "", `> ${LABEL}`, "", "Read back from the stand-in's REST API, not from the program's outputs.", ""];
     for (const p of projects) {
         out.push(`## \`${p.path}\``, "", heading(p) === p.path ? "" : `Default branch \`${p.defaultBranch ?? "none"}\`${p.archived ? ", archived" : ""}.`, "");
         for (const s of sections(p)) {
