@@ -157,11 +157,19 @@ function protection(state: StandinState, where: string, spec: FixtureProtectedBr
 
 export function loadFixtures(fixtures: Fixtures): StandinState {
     if (fixtures.edition !== "ce" && fixtures.edition !== "ee") throw new FixtureError(`edition must be "ce" or "ee"`);
-    const state = new StandinState(fixtures.edition, fixtures.version ?? "18.2.1");
+    return addFixtures(new StandinState(fixtures.edition, fixtures.version ?? "18.2.1"), fixtures);
+}
+
+/**
+ * Adds fixture records to a state that may already hold some (a sandbox's
+ * saved GitLab, when its stack starts naming someone new): the same checks as
+ * a fresh load, and every id must be free.
+ */
+export function addFixtures(state: StandinState, fixtures: Pick<Fixtures, "users" | "groups" | "projects" | "tokens">): StandinState {
     const now = new Date().toISOString();
 
-    // Personal namespaces share the id space of groups: number them after the highest group id.
-    let nextNamespace = Math.max(0, ...fixtures.groups.map((g) => g.id)) + 1;
+    // Personal namespaces share the id space of groups: number them after the highest group or namespace id.
+    let nextNamespace = Math.max(0, ...state.groups.map((g) => g.id), ...state.users.map((u) => u.namespace_id), ...fixtures.groups.map((g) => g.id)) + 1;
     for (const u of fixtures.users) {
         if (state.user(u.id) || state.user(u.username)) throw new FixtureError(`duplicate user ${u.id}/${u.username}`);
         state.users.push({ id: u.id, username: u.username, name: u.name, email: u.email, state: u.state ?? "active", admin: u.admin ?? false, created_at: now, namespace_id: nextNamespace++ });
@@ -171,7 +179,7 @@ export function loadFixtures(fixtures: Fixtures): StandinState {
     // Parents before children, so a parent is always resolvable by path.
     const depth = (g: FixtureGroup) => g.full_path.split("/").length;
     for (const g of [...fixtures.groups].sort((a, b) => depth(a) - depth(b))) {
-        if (state.group(g.id) || state.group(g.full_path)) throw new FixtureError(`duplicate group ${g.id}/${g.full_path}`);
+        if (state.group(g.id) || state.group(g.full_path) || state.namespace(g.id)) throw new FixtureError(`duplicate group ${g.id}/${g.full_path}`);
         const segments = g.full_path.split("/");
         const parentPath = segments.slice(0, -1).join("/");
         const parent = parentPath ? state.group(parentPath) : undefined;

@@ -17,6 +17,7 @@ export type {
     FixtureUser,
     Fixtures,
 } from "./fixtures";
-export { loadFixtures } from "./fixtures";
+export { addFixtures, loadFixtures } from "./fixtures";
+export { readStateFile, restoreState, saveState, writeStateFile, type SavedState } from "./persist";
 export { compileRe2, Re2SyntaxError } from "./re2";
 export * from "./state";

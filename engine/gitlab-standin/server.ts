@@ -12,7 +12,7 @@ import { loadFixtures, type Fixtures } from "./fixtures";
 import { Params, type RawParams } from "./params";
 import { matchRoute } from "./router";
 import { routes } from "./routes";
-import type { StandinState, Token, User } from "./state";
+import { StandinState, type Token, type User } from "./state";
 
 const API_PREFIX = "/api/v4";
 
@@ -39,8 +39,9 @@ export class GitLabStandin {
     #server: Server | undefined;
     #origin = "http://127.0.0.1";
 
-    constructor(fixtures: Fixtures) {
-        this.state = loadFixtures(fixtures);
+    /** From fixtures, or from a state already loaded (a sandbox's saved GitLab: persist.ts). */
+    constructor(from: Fixtures | StandinState) {
+        this.state = from instanceof StandinState ? from : loadFixtures(from);
     }
 
     /** Every API request, in arrival order (control endpoints excluded). */

@@ -247,6 +247,11 @@ export class StandinState {
         return id;
     }
 
+    /** The next id of every kind handed out so far, for saving a state to disk (persist.ts). */
+    sequences(): Record<string, number> {
+        return Object.fromEntries(this.#next);
+    }
+
     /** Makes later `nextId(kind)` calls skip past an id taken by a fixture. */
     reserveId(kind: string, id: number): void {
         this.#next.set(kind, Math.max(this.#next.get(kind) ?? 1, id + 1));

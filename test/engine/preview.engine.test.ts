@@ -1,12 +1,13 @@
 import * as fs from "fs";
 import * as path from "path";
-import { ciJob } from "./support/ci";
+import { ciPolicyArgs } from "./support/ci";
 import { EngineWorkspace } from "../../engine/workspace";
 import { readStackFile } from "../../src/config/stackFile";
 
 // The real Pulumi CLI (engine/build.sh) loads the project, its committed stack
 // files and the policy pack; the provider double answers as pulumi-gitlab 10.1.1
-// against the GitLab API stand-in on 127.0.0.1.
+// against the GitLab API stand-in on 127.0.0.1, seeded from those stack files
+// (engine/seed.ts), so the previews hold whatever names the stacks use.
 
 let ws: EngineWorkspace;
 beforeAll(async () => {
@@ -17,12 +18,7 @@ beforeAll(async () => {
 afterAll(() => ws?.dispose()); // undefined when set-up failed: jest reports that error
 
 /** The pack arguments .gitlab-ci.yml computes for a stack, by running its own POLICY_ARGS line. */
-async function policyArgs(stack: string): Promise<string[]> {
-    const line = ciJob(`preview:${stack}`).lines.find((l) => l.startsWith("POLICY_ARGS="));
-    if (line === undefined) throw new Error("no POLICY_ARGS line in .gitlab-ci.yml");
-    const out = await ws.shell(`${line}\necho "$POLICY_ARGS"`, { STACK: stack });
-    return out.stdout.trim().split(/\s+/);
-}
+const policyArgs = (stack: string) => ciPolicyArgs(stack, (script, env) => ws.shell(script, env));
 
 describe("Pulumi.yaml under the real CLI", () => {
     it("loads, with the program's config namespace visible to `pulumi config`", async () => {

@@ -41,8 +41,9 @@ describe("secret outputs under the real engine", () => {
         const up = await ws.pulumi(["up", "--yes", "--stack", "dev", "--non-interactive"]);
         expect({ code: up.code, tail: up.code === 0 ? "" : up.output.slice(-3000) }).toEqual({ code: 0, tail: "" });
         const projects = ((await ws.export("dev")).resources ?? []).filter((r) => r.type === "gitlab:index/project:Project");
-        expect(projects).toHaveLength(1);
-        const token = ws.standin.state.project("acme-ml/sandbox/fraud-detection-model")!.runners_token;
+        const repos = ws.config("dev").repositories;
+        expect(projects).toHaveLength(repos.filter((r) => r.project.mode === "create").length);
+        const token = ws.standin.state.project(ws.projectPaths("dev")[repos.findIndex((r) => r.project.mode === "create")])!.runners_token;
         expect(token.length).toBeGreaterThan(5);
         for (const key of ["runnersToken", "importUrlPassword"]) {
             expect(projects[0].outputs?.[key]).toEqual({ "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", ciphertext: expect.any(String) });

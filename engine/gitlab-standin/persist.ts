@@ -1,0 +1,49 @@
+// Saving a stand-in's GitLab to a file and loading it back, so a sandbox
+// (`npm run sandbox`) keeps what its last run made, as a real GitLab would.
+// The file is the state's own JSON (what snapshot() and /__standin/state
+// show) plus the id sequences, so ids handed out later never repeat one.
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { StandinState, type Group, type Project, type Token, type User } from "./state";
+
+/** Bumped when the shape of the saved state changes; an older file is refused, not misread. */
+export const SAVED_STATE_FORMAT = 1;
+
+export interface SavedState {
+    readonly format: number;
+    readonly edition: StandinState["edition"];
+    readonly version: string;
+    readonly sequences: Record<string, number>;
+    readonly users: User[];
+    readonly groups: Group[];
+    readonly projects: Project[];
+    readonly tokens: Token[];
+}
+
+export function saveState(state: StandinState): SavedState {
+    const { edition, version, users, groups, projects, tokens } = JSON.parse(JSON.stringify(state)) as Omit<SavedState, "format" | "sequences">;
+    return { format: SAVED_STATE_FORMAT, edition, version, sequences: state.sequences(), users, groups, projects, tokens };
+}
+
+export function restoreState(saved: SavedState): StandinState {
+    if (saved.format !== SAVED_STATE_FORMAT) throw new Error(`gitlab-standin: saved state has format ${String(saved.format)}, expected ${SAVED_STATE_FORMAT}`);
+    const state = new StandinState(saved.edition, saved.version);
+    state.users.push(...saved.users);
+    state.groups.push(...saved.groups);
+    state.projects.push(...saved.projects);
+    state.tokens.push(...saved.tokens);
+    for (const [kind, next] of Object.entries(saved.sequences)) state.reserveId(kind, next - 1);
+    return state;
+}
+
+/** Written to a temporary file and renamed, so an interrupted run never leaves half a state. */
+export function writeStateFile(file: string, state: StandinState): void {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const partial = `${file}.partial.${process.pid}`;
+    fs.writeFileSync(partial, `${JSON.stringify(saveState(state))}\n`);
+    fs.renameSync(partial, file);
+}
+
+export function readStateFile(file: string): StandinState {
+    return restoreState(JSON.parse(fs.readFileSync(file, "utf8")) as SavedState);
+}
