@@ -5,7 +5,7 @@ import * as os from "os";
 import * as path from "path";
 import { stringify } from "yaml";
 import { run } from "../src/check/cli";
-import { stackFamily } from "../src/check/fleet";
+import { crossStackProblems, stackFamily } from "../src/check/fleet";
 import { editConfig, ROOT } from "./support/stackFile";
 
 const NS = "ml-model-governance";
@@ -64,12 +64,14 @@ describe("npm run check -- --all", () => {
     });
 
     it("refuses a stack whose environment is not its family's, and one that forgot to set it", async () => {
+        // (The family check also catches a forgotten environment where Pulumi.yaml shares no defaults: a unit case below.)
         const devNamed = team([vision], "dev");
         const forgot = editConfig(team([{ ...vision, name: "OCR Model" }]), (c) => delete c[`${NS}:environment`]);
         const result = await checkAll({ "Pulumi.prod.yaml": fixture("prod"), "Pulumi.prod-vision.yaml": devNamed, "Pulumi.prod-ocr.yaml": forgot });
         expect(result.code).toBe(1);
         expect(result.err).toContain('Pulumi.prod-vision.yaml ml-model-governance:environment: got "dev"; expected "prod" like the other stacks of family "prod" (Pulumi.prod.yaml)');
-        expect(result.err).toContain('Pulumi.prod-ocr.yaml ml-model-governance:environment: got "prod-ocr"; expected "prod"');
+        // With Pulumi.yaml's environmentDefaults, a stack that forgot its environment is refused on its own.
+        expect(result.err).toContain(`Pulumi.prod-ocr.yaml: Invalid ml-model-governance stack config (1 problem); nothing was registered:\n  - ml-model-governance:environmentDefaults: has no entry for this stack's environment "prod-ocr"`);
     });
 
     it("reports a stack that does not parse, and still checks the others", async () => {
@@ -77,6 +79,11 @@ describe("npm run check -- --all", () => {
         expect(result.code).toBe(1);
         expect(result.err).toContain("Pulumi.prod-bad.yaml: Invalid ml-model-governance stack config");
         expect(result.out).toContain("Pulumi.prod.yaml: valid");
+    });
+
+    it("names a stack that forgot its environment when nothing else would (no shared defaults)", () => {
+        const entry = (stack: string, environment: string) => ({ stack, config: { environment, repositories: [] } as never });
+        expect(crossStackProblems([entry("prod", "prod"), entry("prod-ocr", "prod-ocr")])).toEqual([expect.stringContaining('Pulumi.prod-ocr.yaml ml-model-governance:environment: got "prod-ocr"; expected "prod" like the other stacks of family "prod" (Pulumi.prod.yaml)')]);
     });
 
     it("groups stacks into families by the name before the first dash", () => {

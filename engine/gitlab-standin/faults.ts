@@ -11,11 +11,15 @@ export interface FaultSpec {
     nth?: number;
     status: number;
     message?: string;
+    /** How many times the request it first answers is answered with it again (1 by default): a client that retries sees it on each retry. */
+    times?: number;
 }
 
 interface PendingFault {
     spec: FaultSpec;
     seen: number;
+    /** Answers still to give once due. */
+    left: number;
 }
 
 export class Faults {
@@ -25,7 +29,8 @@ export class Faults {
         const nth = spec.nth ?? 1;
         if (!Number.isInteger(nth) || nth < 1) throw new Error(`failNext: nth must be a positive integer, got ${spec.nth}`);
         if (!Number.isInteger(spec.status) || spec.status < 100 || spec.status > 599) throw new Error(`failNext: invalid status ${spec.status}`);
-        this.#pending.push({ spec: { ...spec, nth }, seen: 0 });
+        if (spec.times !== undefined && !(Number.isInteger(spec.times) && spec.times >= 1)) throw new Error(`failNext: times must be a positive integer, got ${spec.times}`);
+        this.#pending.push({ spec: { ...spec, nth }, seen: 0, left: spec.times ?? 1 });
     }
 
     /**
@@ -45,7 +50,9 @@ export class Faults {
             if (!due && f.seen >= (f.spec.nth ?? 1)) due = f;
         }
         if (!due) return undefined;
-        this.#pending.splice(this.#pending.indexOf(due), 1);
+        if (--due.left === 0) this.#pending.splice(this.#pending.indexOf(due), 1);
+        // The rest of its answers go to the same request made again (a client's retries), not to others.
+        else due.spec = { ...due.spec, method, path: new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`), nth: due.seen + 1 };
         const { status, message } = due.spec;
         return { status, body: status === 204 || status === 304 ? undefined : { message: message ?? `${status} ${STATUS_CODES[status] ?? "Error"}` } };
     }

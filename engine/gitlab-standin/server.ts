@@ -8,6 +8,7 @@ import type { Reply } from "./context";
 import { handleControl } from "./control";
 import { ApiError, noRoute, unauthorized } from "./errors";
 import { Faults, type FaultSpec } from "./faults";
+import { RateLimiter, type RateLimitSpec } from "./rateLimit";
 import { loadFixtures, type Fixtures } from "./fixtures";
 import { Params, type RawParams } from "./params";
 import { matchRoute } from "./router";
@@ -29,6 +30,8 @@ export interface RecordedRequest {
     unmodelled?: boolean;
     /** Answered by `failNext`. */
     faulted?: boolean;
+    /** Answered 429 by the rate limit. */
+    throttled?: boolean;
 }
 
 export class GitLabStandin {
@@ -36,6 +39,7 @@ export class GitLabStandin {
     readonly state: StandinState;
     readonly #log: RecordedRequest[] = [];
     readonly #faults = new Faults();
+    readonly #limiter = new RateLimiter();
     #server: Server | undefined;
     #origin = "http://127.0.0.1";
 
@@ -81,6 +85,11 @@ export class GitLabStandin {
     /** The nth matching request from now (1-based, default 1) answers `status` with `{"message": …}`, once. */
     failNext(spec: FaultSpec): void {
         this.#faults.add(spec);
+    }
+
+    /** GitLab's authenticated API rate limit, per user: `requests` per `periodSeconds`; undefined turns it off. */
+    rateLimit(spec: RateLimitSpec | undefined): void {
+        this.#limiter.configure(spec);
     }
 
     resetRequests(): void {
@@ -152,6 +161,11 @@ export class GitLabStandin {
         if (tokenValue !== undefined) ({ token, user } = authenticate(this.state, tokenValue));
         else if (!match.route.anonymous) throw unauthorized();
         if (token) checkScope(token, method);
+        const throttled = user === null ? undefined : this.#limiter.check(user.id);
+        if (throttled !== undefined) {
+            entry.throttled = true;
+            return throttled;
+        }
 
         const params: RawParams = { ...parseForm(query), ...(body ?? {}) };
         return match.route.handler({ state: this.state, user, token, params: new Params(params), path: match.path, origin: this.#origin, url });
@@ -168,7 +182,11 @@ function tryParse(raw: Buffer, contentType: string | undefined): unknown {
 
 function send(res: ServerResponse, reply: Reply): void {
     const headers: Record<string, string> = { ...reply.headers };
-    if (reply.body !== undefined && reply.status !== 204) {
+    if (typeof reply.body === "string") {
+        // Plain text, as Rack::Attack answers a throttled request.
+        res.writeHead(reply.status, { ...headers, "content-type": "text/plain" });
+        res.end(reply.body);
+    } else if (reply.body !== undefined && reply.status !== 204) {
         headers["content-type"] = "application/json";
         res.writeHead(reply.status, headers);
         res.end(JSON.stringify(reply.body));

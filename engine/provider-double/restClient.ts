@@ -32,6 +32,36 @@ export function normalizeBaseUrl(url: string): string {
     return out;
 }
 
+/**
+ * client-go's retries, which every provider call goes through (go-gitlab
+ * gitlab.go, read at xanzy/go-gitlab 02cb9baf, whose successor
+ * gitlab.com/gitlab-org/api/client-go the provider uses): retryablehttp with
+ * RetryMax 5, RetryWaitMin 100 ms, RetryWaitMax 400 ms; retryHTTPCheck
+ * retries a 429 and any status of 500 or more, never a transport error.
+ */
+const RETRY = { max: 5, waitMinMs: 100, waitMaxMs: 400 } as const;
+
+const retried = (status: number) => status === 429 || status >= 500;
+
+/**
+ * retryHTTPBackoff: on a 429, rateLimitBackoff waits until `RateLimit-Reset`
+ * when that is later than the minimum, else doubles the minimum each attempt,
+ * plus jitter up to max−min; on a 5xx, retryablehttp's LinearJitterBackoff
+ * between 700 and 900 ms, times the attempt number.
+ */
+function backoff(attempt: number, response: Response): number {
+    if (response.status === 429) {
+        let min: number = RETRY.waitMinMs;
+        const reset = Number(response.headers.get("RateLimit-Reset"));
+        if (reset > 0) min = Math.max(min, reset * 1000 - Date.now());
+        else min = min * 2 ** attempt;
+        return min + Math.random() * (RETRY.waitMaxMs - RETRY.waitMinMs);
+    }
+    return attempt * (700 + Math.random() * 200);
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 export const encodePath = (idOrPath: string | number) => encodeURIComponent(String(idOrPath));
 
 export class RestClient {
@@ -46,11 +76,17 @@ export class RestClient {
 
     async request<T = any>(method: string, path: string, body?: unknown): Promise<T> {
         const url = new URL(path.replace(/^\//, ""), this.baseUrl).toString();
-        const response = await fetch(url, {
-            method,
-            headers: { Authorization: `Bearer ${this.token}`, ...(body === undefined ? {} : { "Content-Type": "application/json" }) },
-            body: body === undefined ? undefined : JSON.stringify(body),
-        });
+        let response: Response;
+        for (let attempt = 0; ; attempt++) {
+            response = await fetch(url, {
+                method,
+                headers: { Authorization: `Bearer ${this.token}`, ...(body === undefined ? {} : { "Content-Type": "application/json" }) },
+                body: body === undefined ? undefined : JSON.stringify(body),
+            });
+            if (!retried(response.status) || attempt >= RETRY.max) break;
+            await response.arrayBuffer();
+            await sleep(backoff(attempt + 1, response));
+        }
         const text = await response.text();
         let parsed: unknown = text;
         try {

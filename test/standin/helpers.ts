@@ -92,7 +92,8 @@ export class Client {
         }
         const res = await fetch(url, { method, headers, body: payload });
         const text = await res.text();
-        return { status: res.status, headers: res.headers, body: text === "" ? undefined : JSON.parse(text) };
+        const json = res.headers.get("content-type")?.startsWith("application/json") ?? true;
+        return { status: res.status, headers: res.headers, body: text === "" ? undefined : json ? JSON.parse(text) : text };
     }
 
     get(path: string, options?: RequestOptions) {

@@ -89,8 +89,40 @@ describe("failNext", () => {
         expect((await api().get(`projects/${LEGACY}/repository/branches/trunk`)).body.protected).toBe(false);
     });
 
+    it("answers the request it first fails again, `times` in all, as a client's retries see it, and no other request", async () => {
+        standin().failNext({ method: "POST", path: /protected_branches$/, status: 500, times: 3 });
+        const other = `projects/${ID.emptyModel}/protected_branches`; // matches the regex, but is another request
+        expect((await api().post(PB, { name: "a" })).status).toBe(500);
+        expect((await api().post(other, { name: "b" })).status).toBe(201);
+        expect((await api().post(PB, { name: "a" })).status).toBe(500);
+        expect((await api().post(PB, { name: "a" })).status).toBe(500);
+        expect((await api().post(PB, { name: "a" })).status).toBe(201);
+        expect(standin().requests.filter((r) => r.faulted)).toHaveLength(3);
+    });
+
     it("rejects a nonsensical spec", () => {
         expect(() => standin().failNext({ status: 42 })).toThrow(/invalid status/);
         expect(() => standin().failNext({ status: 500, nth: 0 })).toThrow(/nth/);
+        expect(() => standin().failNext({ status: 500, times: 0 })).toThrow(/times/);
+    });
+});
+
+describe("the authenticated API rate limit", () => {
+    const { api, standin } = useStandin();
+
+    it("answers 429 with Rack::Attack's body and GitLab's documented headers once a user is over the limit, until the window ends", async () => {
+        standin().rateLimit({ requests: 2, periodSeconds: 1 });
+        expect((await api().get("user")).status).toBe(200);
+        expect((await api().get("user")).status).toBe(200);
+        const throttled = await api().get("user");
+        expect(throttled).toMatchObject({ status: 429, body: "Retry later\n" });
+        for (const h of ["RateLimit-Name", "RateLimit-Limit", "RateLimit-Observed", "RateLimit-Remaining", "RateLimit-Reset", "RateLimit-ResetTime", "Retry-After"]) expect(throttled.headers.get(h)).not.toBeNull();
+        expect(throttled.headers.get("RateLimit-Name")).toBe("throttle_authenticated_api");
+        expect(Number(throttled.headers.get("RateLimit-Reset"))).toBeGreaterThanOrEqual(Math.floor(Date.now() / 1000));
+        expect(standin().requests.at(-1)).toMatchObject({ status: 429, throttled: true });
+        await new Promise((r) => setTimeout(r, Number(throttled.headers.get("RateLimit-Reset")) * 1000 - Date.now() + 50));
+        expect((await api().get("user")).status).toBe(200);
+        standin().rateLimit(undefined);
+        for (let i = 0; i < 5; i++) expect((await api().get("user")).status).toBe(200);
     });
 });

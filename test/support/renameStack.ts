@@ -1,54 +1,76 @@
+import * as fs from "fs";
+import * as path from "path";
 import { parseDocument } from "yaml";
+import { stackConfig, stacksIn } from "../../engine/workspace";
+import { principalNames } from "../../src/governance/principals";
 
-/** Keys whose string values (or list items) name a user, a group or a project. */
-const USER_KEYS = new Set(["users", "user", "ml-model-governance:automationUser"]);
-const GROUP_KEYS = new Set(["groups", "group", "namespace"]);
-const PROJECT_KEYS = new Set(["existing"]);
-
-export interface Renamed {
-    readonly text: string;
-    /** Old name → new name, for every user and group the stack file names. */
-    readonly users: ReadonlyMap<string, string>;
-    readonly groups: ReadonlyMap<string, string>;
+/** Old name → new name, for every user, group and adopted project the project's stacks name. */
+export interface Renaming {
+    readonly users: Map<string, string>;
+    readonly groups: Map<string, string>;
+    readonly projects: Map<string, string>;
 }
 
 /**
- * A stack file with every person and group renamed, as a team adopting the
- * program would: each username becomes another, each group path gets another
- * top-level group (`acme-ml/models` → `northwind-ai/models-team`). Numeric ids
- * are left alone. For tests that must hold whatever names the stack uses.
+ * A team adopting the program replaces every example group and person with
+ * its own: new names for every user, group (each path segment: `acme-ml`
+ * becomes `northwind-ai`) and adopted project the stacks in `dir` name, as
+ * the program reads them (Pulumi.yaml's shared config included).
  */
-export function renameEveryone(text: string, topLevel = "northwind-ai"): Renamed {
+export function renamingOf(dir: string, stacks: readonly string[] = stacksIn(dir)): Renaming {
+    const configs = stacks.map((s) => stackConfig(dir, s));
     const users = new Map<string, string>();
-    const groups = new Map<string, string>();
-    const user = (name: string) => {
-        const key = name.toLowerCase();
-        if (!users.has(key)) users.set(key, `person-${users.size + 1}.${topLevel.split("-")[0]}`);
-        return users.get(key)!;
+    const paths = new Set<string>();
+    const projects = new Set<string>();
+    for (const c of configs) {
+        const names = principalNames(c);
+        for (const u of [...names.users.map((n) => n.name), ...(c.automationUser === undefined ? [] : [c.automationUser])]) if (!users.has(u)) users.set(u, `person${users.size + 1}.renamed`);
+        for (const g of [...names.groups, ...names.namespaces]) paths.add(g.name);
+        for (const p of names.projects) projects.add(p.name);
+    }
+    const segments = new Map<string, string>();
+    const renameSegment = (s: string, top: boolean) => {
+        if (!segments.has(s)) segments.set(s, top ? `northwind-ai${segments.size === 0 ? "" : `-${segments.size}`}` : `unit-${segments.size + 1}`);
+        return segments.get(s)!;
     };
-    const group = (path: string) => {
-        const key = path.toLowerCase();
-        if (!groups.has(key)) {
-            const [, ...rest] = path.split("/");
-            groups.set(key, [topLevel, ...rest.map((s) => `${s}-team`)].join("/"));
-        }
-        return groups.get(key)!;
-    };
-    const project = (path: string) => {
-        const cut = path.lastIndexOf("/");
-        return `${group(path.slice(0, cut))}/${path.slice(cut + 1)}`;
-    };
-    const walk = (node: unknown, key?: string): unknown => {
-        if (Array.isArray(node)) return node.map((item) => walk(item, key));
-        if (node !== null && typeof node === "object") return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, walk(v, k)]));
-        if (typeof node !== "string" || key === undefined) return node;
-        if (USER_KEYS.has(key)) return user(node);
-        if (GROUP_KEYS.has(key)) return group(node);
-        if (PROJECT_KEYS.has(key)) return project(node);
-        return node;
-    };
-    const doc = parseDocument(text);
-    const config = (doc.toJS() as { config: Record<string, unknown> }).config;
-    doc.set("config", walk(config));
-    return { text: doc.toString(), users, groups };
+    const renamePath = (p: string) => p.split("/").map((s, i) => renameSegment(s, i === 0)).join("/");
+    const groups = new Map([...paths].map((p) => [p, renamePath(p)]));
+    const renamedProjects = new Map([...projects].map((p) => [p, `${renamePath(p.slice(0, p.lastIndexOf("/")))}/${p.slice(p.lastIndexOf("/") + 1)}`]));
+    return { users, groups, projects: renamedProjects };
+}
+
+function renameValues(node: unknown, r: Renaming): unknown {
+    if (Array.isArray(node)) return node.map((n) => renameValues(n, r));
+    if (node !== null && typeof node === "object") return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, renameValues(v, r)]));
+    if (typeof node === "string") return r.users.get(node) ?? r.groups.get(node) ?? r.projects.get(node) ?? node;
+    return node;
+}
+
+/** Every string value in a config map. */
+export function strings(node: unknown): string[] {
+    if (Array.isArray(node)) return node.flatMap(strings);
+    if (node !== null && typeof node === "object") return Object.values(node).flatMap(strings);
+    return typeof node === "string" ? [node] : [];
+}
+
+/**
+ * Renames every group and person in the stack files of `dir` and in its
+ * Pulumi.yaml's config, comments and layout kept as a user's edit leaves them.
+ */
+export function renameProject(dir: string, stacks: readonly string[] = stacksIn(dir)): Renaming {
+    const renaming = renamingOf(dir, stacks);
+    for (const file of ["Pulumi.yaml", ...stacks.map((s) => `Pulumi.${s}.yaml`)].map((f) => path.join(dir, f))) {
+        if (!fs.existsSync(file)) continue;
+        const doc = parseDocument(fs.readFileSync(file, "utf8"));
+        const config = (doc.toJS() as { config?: unknown }).config;
+        if (config !== undefined) doc.set("config", renameValues(config, renaming));
+        fs.writeFileSync(file, doc.toString());
+    }
+    return renaming;
+}
+
+/** The names a renaming replaced, top-level groups included. */
+export function oldNamesOf(renaming: Renaming): string[] {
+    const tops = [...new Set([...renaming.groups.keys()].map((g) => g.split("/")[0]))];
+    return [...renaming.users.keys(), ...renaming.groups.keys(), ...renaming.projects.keys(), ...tops];
 }
