@@ -156,6 +156,30 @@ export class EngineWorkspace {
         }
     }
 
+    /**
+     * A workspace for frozen fixtures: the acme stand-in (or `fixtures`), and
+     * these stacks (a stack name → the file under test/fixtures/stacks, or the
+     * stack file's text) in place of the user's, initialised. The user's
+     * shared config in Pulumi.yaml is left out too, so a fixture holds
+     * everything it means and nothing the user writes can change it.
+     */
+    static async withFixtureStacks(stacks: Readonly<Record<string, string>>, fixtures: Fixtures = acmeFixtures()): Promise<EngineWorkspace> {
+        const ws = await EngineWorkspace.create(fixtures, {
+            prepare: (dir) => {
+                for (const f of fs.readdirSync(dir).filter((f) => STACK_FILE.test(f))) fs.rmSync(path.join(dir, f));
+                const project = parseDocument(fs.readFileSync(path.join(dir, "Pulumi.yaml"), "utf8"));
+                project.delete("config");
+                fs.writeFileSync(path.join(dir, "Pulumi.yaml"), project.toString());
+                for (const [stack, source] of Object.entries(stacks)) {
+                    const fixture = path.join(ROOT, "test", "fixtures", "stacks", `${source}.yaml`);
+                    fs.writeFileSync(path.join(dir, `Pulumi.${stack}.yaml`), /^[\w-]+$/.test(source) ? fs.readFileSync(fixture, "utf8") : source);
+                }
+            },
+        });
+        for (const stack of Object.keys(stacks)) await ws.stackInit(stack);
+        return ws;
+    }
+
     /** Run the CLI in the project copy. */
     pulumi(args: readonly string[], opts: { env?: Record<string, string | undefined>; cwd?: string } = {}): Promise<PulumiResult> {
         return run("pulumi", args, { cwd: opts.cwd ?? this.dir, env: { ...this.env, ...opts.env } });

@@ -24,9 +24,7 @@ function shellBlocks(heading: string): string[] {
 let ws: EngineWorkspace;
 beforeAll(async () => {
     // The README adds sofia.alvarez: in a real GitLab she exists before someone names her.
-    ws = await EngineWorkspace.create(acmeFixtures((f) => f.users.push({ id: 19, username: "sofia.alvarez", name: "Sofia Alvarez", email: "sofia.alvarez@acme.example" })));
-    fs.copyFileSync(path.join(ROOT, "test", "fixtures", "stacks", "prod.yaml"), path.join(ws.dir, `Pulumi.${STACK}.yaml`));
-    await ws.stackInit(STACK);
+    ws = await EngineWorkspace.withFixtureStacks({ [STACK]: "prod" }, acmeFixtures((f) => f.users.push({ id: 19, username: "sofia.alvarez", name: "Sofia Alvarez", email: "sofia.alvarez@acme.example" })));
 });
 afterAll(() => ws?.dispose()); // undefined when set-up failed: jest reports that error
 

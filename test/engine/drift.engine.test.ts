@@ -1,6 +1,4 @@
-import * as fs from "fs";
-import * as path from "path";
-import { EngineWorkspace, ROOT } from "../../engine/workspace";
+import { EngineWorkspace } from "../../engine/workspace";
 
 // Drift means what it means for real: right after `up`, neither a preview nor a
 // refresh finds anything to change, for every input the program sets. Run for
@@ -8,19 +6,11 @@ import { EngineWorkspace, ROOT } from "../../engine/workspace";
 // acme fixture that seeds their people and groups) and a fleet whose protection
 // is a wildcard; the adopted project is covered by provider-truth.engine.test.ts.
 
-const STACKS: Readonly<Record<string, string>> = {
-    dev: path.join(ROOT, "test", "fixtures", "stacks", "dev.yaml"),
-    prod: path.join(ROOT, "test", "fixtures", "stacks", "prod.yaml"),
-    wildcard: path.join(ROOT, "test", "fixtures", "stacks", "wildcard.yaml"),
-};
+const STACKS: Readonly<Record<string, string>> = { dev: "dev", prod: "prod", wildcard: "wildcard" };
 
 let ws: EngineWorkspace;
 beforeAll(async () => {
-    ws = await EngineWorkspace.create();
-    for (const [stack, file] of Object.entries(STACKS)) {
-        fs.copyFileSync(file, path.join(ws.dir, `Pulumi.${stack}.yaml`));
-        await ws.stackInit(stack);
-    }
+    ws = await EngineWorkspace.withFixtureStacks(STACKS);
 });
 afterAll(() => ws?.dispose()); // undefined when set-up failed: jest reports that error
 

@@ -9,19 +9,17 @@ import { acmeFixtures, EngineWorkspace, ROOT } from "../../engine/workspace";
 // real CLI against the provider double and the GitLab API stand-in.
 
 const STACK = "prod";
-const FLEET = path.join(ROOT, "test", "fixtures", "stacks", "fleet.yaml");
 
 let ws: EngineWorkspace;
 beforeAll(async () => {
     // priya.raman is already a direct Developer of the adopted legacy-ranker: her membership is imported, not created again.
-    ws = await EngineWorkspace.create(
+    ws = await EngineWorkspace.withFixtureStacks(
+        { [STACK]: "fleet" },
         acmeFixtures((f) => {
             const legacy = f.projects!.find((p) => p.path_with_namespace === "acme-ml/models/legacy-ranker")!;
             legacy.members = [...(legacy.members ?? []), { user_id: f.users.find((u) => u.username === "priya.raman")!.id, access_level: 30 }];
         }),
     );
-    fs.copyFileSync(FLEET, path.join(ws.dir, `Pulumi.${STACK}.yaml`));
-    await ws.stackInit(STACK);
 });
 afterAll(() => ws?.dispose()); // undefined when set-up failed: jest reports that error
 

@@ -1,7 +1,5 @@
-import * as fs from "fs";
-import * as path from "path";
 import type { AccessEntry, Project } from "../../engine/gitlab-standin";
-import { acmeFixtures, EngineWorkspace, ROOT } from "../../engine/workspace";
+import { acmeFixtures, EngineWorkspace } from "../../engine/workspace";
 
 // What terraform-provider-gitlab and GitLab really do, as their source says
 // (docs/engine-tests.md, "Provider truths"), seen through the real CLI: the
@@ -9,24 +7,19 @@ import { acmeFixtures, EngineWorkspace, ROOT } from "../../engine/workspace";
 // drift is, and what GitLab silently drops. Each test here failed against the
 // double as it was before it stopped sharing the program's rules.
 
-const TRUTH = path.join(ROOT, "test", "fixtures", "stacks", "truth.yaml");
-const PERSONAL = path.join(ROOT, "test", "fixtures", "stacks", "personal.yaml");
 const VISION = "acme-ml/models/vision-model";
 const LEGACY = "acme-ml/models/legacy-ranker";
 
 let ws: EngineWorkspace;
 beforeAll(async () => {
     // The adopted project has selective code owner removals on (so reset-on-push off), as a team may have left it.
-    ws = await EngineWorkspace.create(
+    ws = await EngineWorkspace.withFixtureStacks(
+        { truth: "truth", personal: "personal" },
         acmeFixtures((f) => {
             const legacy = f.projects!.find((p) => p.path_with_namespace === LEGACY)!;
             legacy.approval_settings = { reset_approvals_on_push: false, selective_code_owner_removals: true };
         }),
     );
-    fs.copyFileSync(TRUTH, path.join(ws.dir, "Pulumi.truth.yaml"));
-    fs.copyFileSync(PERSONAL, path.join(ws.dir, "Pulumi.personal.yaml"));
-    await ws.stackInit("truth");
-    await ws.stackInit("personal");
 });
 afterAll(() => ws?.dispose()); // undefined when set-up failed: jest reports that error
 

@@ -1,6 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
-import { acmeFixtures, EngineWorkspace, ROOT } from "../../engine/workspace";
+import { EngineWorkspace, ROOT } from "../../engine/workspace";
 import { editConfig } from "../support/stackFile";
 
 // Two teams' stacks share one token, so one API budget: their `up`s run at
@@ -22,11 +22,7 @@ function teamStack(team: string): string {
 
 let ws: EngineWorkspace;
 beforeAll(async () => {
-    ws = await EngineWorkspace.create(acmeFixtures());
-    for (const stack of STACKS) {
-        fs.writeFileSync(path.join(ws.dir, `Pulumi.${stack}.yaml`), teamStack(stack.slice(-1).toUpperCase()));
-        await ws.stackInit(stack);
-    }
+    ws = await EngineWorkspace.withFixtureStacks(Object.fromEntries(STACKS.map((stack) => [stack, teamStack(stack.slice(-1).toUpperCase())])));
 });
 afterAll(() => ws?.dispose()); // undefined when set-up failed: jest reports that error
 
