@@ -30,7 +30,7 @@ if (process.argv.includes("--engine")) {
 const fs = require("fs");
 const os = require("os");
 const path = require("path");
-const { ROOT, buildProgram } = require("./lib/build");
+const { ROOT, buildProgram, schemaKeys } = require("./lib/build");
 const { runNode, median } = require("./lib/proc");
 const { machine, machineLine, table, writeBlock } = require("./lib/report");
 const { expectedLookups, fleetConfig, principalsOf } = require("./fleetConfig");
@@ -66,12 +66,6 @@ const mb = (v) => `${Math.round(v)} MB`;
 const x = (v) => `${v.toFixed(2)}×`;
 
 /** Which keys the program's schemas accept, so the generator uses every feature they know. */
-function schemaKeys(srcDir) {
-    const schema = require(path.join(srcDir, "config", "schema.js"));
-    const keys = (s) => new Set(Object.keys(s.shape));
-    return { stack: keys(schema.stackSchema), defaults: keys(schema.defaultsSchema), repository: keys(schema.repositorySchema) };
-}
-
 function summarize(runs) {
     const med = (pick) => median(runs.map(pick));
     return {

@@ -18,10 +18,11 @@ const fs = require("fs");
 const os = require("os");
 const path = require("path");
 const { stringify } = require("yaml");
-const { buildProgram } = require("../lib/build");
+const { buildProgram, schemaKeys } = require("../lib/build");
 const { runNode, median } = require("../lib/proc");
 const { machine, machineLine, table, writeBlock } = require("../lib/report");
-const { fleetConfig, expectedLookups, principalsOf, POOL } = require("../fleetConfig");
+const { fleetConfig, expectedLookups, principalsOf } = require("../fleetConfig");
+const { fixturesFor } = require("../lib/standinFixtures");
 const { EngineWorkspace } = require("../../engine/workspace.ts");
 const { ROOT, engineBinDir } = require("../../scripts/engine-env");
 
@@ -35,23 +36,6 @@ const STACK = "bench";
 
 const ms = (v) => (v >= 10_000 ? `${(v / 1000).toFixed(1)} s` : `${Math.round(v)} ms`);
 const x = (v) => `${v.toFixed(2)}×`;
-
-/** A stand-in GitLab that knows everyone and everything a generated fleet names. */
-function fixturesFor(raw) {
-    let id = 1000;
-    const users = [...POOL.USERS, "ml-governance-bot"].map((username) => ({ id: id++, username, name: username, email: `${username}@acme.example` }));
-    const bot = users[users.length - 1].id;
-    const paths = new Set(["acme-ml", "acme-ml/models", "acme-ml/legacy", "acme-ml/research-models", ...POOL.GROUPS]);
-    const groupIds = new Map(POOL.GROUP_IDS.map((gid, i) => [gid, `acme-ml/by-id-${i}`]));
-    for (const p of groupIds.values()) paths.add(p);
-    const groups = [...paths].sort().map((full_path) => {
-        const group = { id: [...groupIds].find(([, p]) => p === full_path)?.[0] ?? id++, full_path, name: full_path.split("/").pop() };
-        return full_path === "acme-ml" ? { ...group, members: [{ user_id: bot, access_level: 50 }] } : group;
-    });
-    const adopted = raw.repositories.filter((r) => r.existing !== undefined).map((r) => ({ id: id++, path_with_namespace: r.existing, name: r.existing.split("/").pop(), default_branch: "main" }));
-    const numericUsers = POOL.USER_IDS.map((uid, i) => ({ id: uid, username: `numeric-user-${i}`, name: `numeric-user-${i}`, email: `n${i}@acme.example` }));
-    return { edition: "ee", users: [...users, ...numericUsers], groups, projects: adopted, tokens: [{ token: "glpat-standin-api", user_id: bot, scopes: ["api"] }] };
-}
 
 /** A Pulumi project whose program replays captured registrations through @pulumi/gitlab: the SDK floor. */
 function baselineProject(dir, fixtureFile) {
@@ -90,10 +74,9 @@ async function measure(size, srcDir, keys, tmp) {
     fs.writeFileSync(configFile, JSON.stringify(configMap));
     const capture = await runNode([path.join(__dirname, "..", "child", "program.js"), srcDir, configFile, "--capture", fixtureFile]);
 
-    const ws = await EngineWorkspace.create(fixturesFor(raw));
+    // The generated fleet alone: no user stack or shared Pulumi.yaml config reaches it.
+    const ws = await EngineWorkspace.withFixtureStacks({ [STACK]: stringify({ config: Object.fromEntries(Object.entries(raw).map(([k, v]) => [`ml-model-governance:${k}`, v])) }) }, fixturesFor(raw));
     try {
-        fs.writeFileSync(path.join(ws.dir, `Pulumi.${STACK}.yaml`), stringify({ config: Object.fromEntries(Object.entries(raw).map(([k, v]) => [`ml-model-governance:${k}`, v])) }));
-        await ws.stackInit(STACK);
         const baselineDir = path.join(path.dirname(ws.dir), "baseline");
         baselineProject(baselineDir, fixtureFile);
         const init = await ws.pulumi(["stack", "init", STACK, "--non-interactive"], { cwd: baselineDir });
@@ -125,8 +108,7 @@ async function main() {
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "mlmg-bench-engine-"));
     try {
         const srcDir = buildProgram(tmp);
-        const schema = require(path.join(srcDir, "config", "schema.js"));
-        const keys = { stack: new Set(Object.keys(schema.stackSchema.shape)), defaults: new Set(Object.keys(schema.defaultsSchema.shape)), repository: new Set(Object.keys(schema.repositorySchema.shape)) };
+        const keys = schemaKeys(srcDir);
         const rows = [];
         for (const size of SIZES) {
             const row = await measure(size, srcDir, keys, tmp);

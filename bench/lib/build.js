@@ -81,4 +81,11 @@ function buildProgram(outDir) {
     return path.join(outDir, "src");
 }
 
-module.exports = { ROOT, buildProgram, compilerOptions };
+/** The keys the program's config schemas accept, per scope, from the transpiled program, so the fleet generator follows the schema. */
+function schemaKeys(srcDir) {
+    const schema = require(path.join(srcDir, "config", "schema.js"));
+    const keys = (s) => new Set(Object.keys(s.shape));
+    return { stack: keys(schema.stackSchema), defaults: keys(schema.defaultsSchema), repository: keys(schema.repositorySchema) };
+}
+
+module.exports = { ROOT, buildProgram, compilerOptions, schemaKeys };

@@ -102,11 +102,12 @@ describe("a bad stack config", () => {
     it("with a duplicate key, fails before the program runs, naming the line and the key, with no stack trace", async () => {
         const file = path.join(ws.dir, "Pulumi.dev.yaml");
         const good = fs.readFileSync(file, "utf8");
-        fs.writeFileSync(file, good.replace(/^( {2}ml-model-governance:tier: .*)$/m, "$1\n  ml-model-governance:tier: free"));
+        // Whatever the user's file holds: a key written twice right under `config:`.
+        fs.writeFileSync(file, good.replace(/^config:\n/m, "config:\n  ml-model-governance:production: false\n  ml-model-governance:production: true\n"));
         try {
             const result = await ws.pulumi(["preview", "--stack", "dev", "--non-interactive"]);
             expect(result.code).not.toBe(0);
-            expect(result.output).toMatch(/line \d+: mapping key "ml-model-governance:tier" already defined at line \d+/);
+            expect(result.output).toMatch(/line \d+: mapping key "ml-model-governance:production" already defined at line \d+/);
             expect(result.output).not.toMatch(/\n\s+at .+\.(ts|js):\d+/);
         } finally {
             fs.writeFileSync(file, good);
