@@ -5,7 +5,7 @@
  * `npm run bench:fleet`: a fleet split into stacks, as an organisation runs
  * it (issue: fleets of thousands of model repositories).
  *
- *   node bench/fleet.js [--repos 5000] [--per-stack 500] [--engine-stacks 4] [--engine-repos 25] [--runners 1,2] [--no-engine] [--no-write]
+ *   node bench/fleet.js [--repos 5000] [--per-stack 500] [--engine-stacks 4] [--engine-repos 25] [--runners 1,2] [--runs 2] [--no-engine] [--no-write]
  *
  * 1. `npm run check -- --all` on `repos` generated repositories in stacks of
  *    `per-stack` (bench/fleetConfig.js): wall time and peak RSS of the one
@@ -28,7 +28,7 @@ const os = require("os");
 const path = require("path");
 const { stringify } = require("yaml");
 const { ROOT, buildProgram, schemaKeys } = require("./lib/build");
-const { runNode } = require("./lib/proc");
+const { median, runNode } = require("./lib/proc");
 const { machine, machineLine, table, writeBlock } = require("./lib/report");
 const { fixturesFor } = require("./lib/standinFixtures");
 const { expectedLookups, fleetConfig, principalsOf } = require("./fleetConfig");
@@ -40,6 +40,7 @@ const PER_STACK = Number(option("--per-stack", 500));
 const ENGINE_STACKS = Number(option("--engine-stacks", 4));
 const ENGINE_REPOS = Number(option("--engine-repos", 25));
 const RUNNERS = String(option("--runners", "1,2")).split(",").map(Number);
+const RUNS = Number(option("--runs", 2));
 const COMMAND = `npm run bench:fleet${argv.length ? ` -- ${argv.join(" ")}` : ""}`;
 
 const s = (ms) => `${(ms / 1000).toFixed(1)} s`;
@@ -101,17 +102,19 @@ async function engine(keys) {
         const rows = [];
         // One preview first, unmeasured: plugin and module caches warm, as on a runner that ran before.
         await ws.pulumi(["preview", "--stack", stacks[0].stack, "--non-interactive"]);
-        for (const n of RUNNERS) {
-            const failures = [];
-            const { wallMs, times } = await queue(
-                stacks.map((st) => async () => {
-                    const r = await ws.pulumi(["preview", "--stack", st.stack, "--non-interactive", "--policy-pack", "policy"]);
-                    if (r.code !== 0) failures.push(`${st.stack}: ${r.output.slice(-1500)}`);
-                }),
-                n,
-            );
-            if (failures.length > 0) throw new Error(`preview failed:\n${failures.join("\n")}`);
-            rows.push({ n, wallMs, perJobMs: times.reduce((a, b) => a + b, 0) / times.length });
+        for (let run = 0; run < RUNS; run++) {
+            for (const n of RUNNERS) {
+                const failures = [];
+                const { wallMs, times } = await queue(
+                    stacks.map((st) => async () => {
+                        const r = await ws.pulumi(["preview", "--stack", st.stack, "--non-interactive", "--policy-pack", "policy"]);
+                        if (r.code !== 0) failures.push(`${st.stack}: ${r.output.slice(-1500)}`);
+                    }),
+                    n,
+                );
+                if (failures.length > 0) throw new Error(`preview failed:\n${failures.join("\n")}`);
+                rows.push({ n, wallMs, perJobMs: times.reduce((a, b) => a + b, 0) / times.length });
+            }
         }
         return rows;
     } finally {
@@ -145,21 +148,23 @@ async function main() {
             table(
                 ["measurement", "value"],
                 [
-                    [`\`npm run check -- --all\`, ${count} stacks, one process`, `${s(all.wallMs)} wall, ${Math.round(all.rssMB)} MB peak RSS`],
+                    [`\`npm run check -- --all\`, ${count} stacks, one process per stack, ${os.availableParallelism()} at once`, `${s(all.wallMs)} wall, ${Math.round(all.rssMB)} MB peak RSS`],
                     [`one stack of ${PER_STACK}: the program under mocks`, `${Math.round(one.report.maxRssMB)} MB peak RSS, ${s(one.wallMs)} wall`],
                     [`one stack of ${PER_STACK}: GitLab lookups`, `${one.report.invokes}, for ${principalsOf(stacks[0].raw).total} distinct principals, the edition and the member lists (expected ${expected})`],
                 ],
             ),
         ];
         if (rows.length > 0) {
-            const t1 = rows.find((r) => r.n === 1)?.perJobMs ?? rows[0].perJobMs;
+            const byN = RUNNERS.map((n) => ({ n, runs: rows.filter((r) => r.n === n) }));
+            const med = (values) => median(values);
+            const t1 = med((byN.find((b) => b.n === 1) ?? byN[0]).runs.map((r) => r.perJobMs));
             lines.push(
                 "",
                 `\`pulumi preview\` with the policy pack through the real CLI, ${ENGINE_STACKS} stacks of ${ENGINE_REPOS} repositories (provider double, GitLab stand-in), run N at a time on this machine's ${m.cores} cores:`,
                 "",
                 table(
-                    ["runners (N)", "fleet wall time", "mean per job"],
-                    rows.map((r) => [r.n, s(r.wallMs), s(r.perJobMs)]),
+                    ["runners (N)", `fleet wall time, median of ${RUNS} (min–max)`, "mean per job"],
+                    byN.map(({ n, runs }) => [n, `${s(med(runs.map((r) => r.wallMs)))} (${s(Math.min(...runs.map((r) => r.wallMs)))}–${s(Math.max(...runs.map((r) => r.wallMs)))})`, s(med(runs.map((r) => r.perJobMs)))]),
                 ),
                 "",
                 `Projection for runners with their own cores: ⌈stacks / N⌉ × ${s(t1)} (one job alone); e.g. ${[4, 10].map((n) => `N = ${n}: ${s(Math.ceil(ENGINE_STACKS / n) * t1)}`).join(", ")} for these ${ENGINE_STACKS} stacks. The shared token's API budget, not the runners, bounds it beyond that (docs/benchmarks.md).`,

@@ -1,3 +1,5 @@
+import { spawn } from "child_process";
+import * as os from "os";
 import * as path from "path";
 import { main, stackCommand, type Print } from "../config/stackCommand";
 import { parseGovernanceConfig } from "../config";
@@ -59,22 +61,60 @@ async function checkAll(cwd: string, out: Print, err: Print): Promise<number> {
         err(`no Pulumi.<stack>.yaml in ${cwd}\n`);
         return 2;
     }
+    // Each stack in a process of its own, as many at once as there are cores: a stack's check
+    // holds the Pulumi runtime's state of its whole run, and stacks are independent.
+    const results = await inParallel(stacks, (stack) => checkInChild(stack, cwd));
     let failed = 0;
     const read: StackEntry[] = [];
-    for (const stack of stacks) {
-        if ((await run([stack], cwd, out, err)) !== 0) failed++;
+    results.forEach((result, i) => {
+        out(result.stdout);
+        err(result.stderr);
+        if (result.code !== 0) failed++;
         // What parses takes part in the fleet's checks; what does not was reported just now.
         try {
-            const { namespace, allKeys } = readStackFile(path.join(cwd, `Pulumi.${stack}.yaml`));
-            read.push({ stack, config: parseGovernanceConfig(namespace, { stack, allKeys }) });
+            const { namespace, allKeys } = readStackFile(path.join(cwd, `Pulumi.${stacks[i]}.yaml`));
+            read.push({ stack: stacks[i], config: parseGovernanceConfig(namespace, { stack: stacks[i], allKeys }) });
         } catch {
             /* reported by the stack's own check */
         }
-    }
+    });
     const problems = crossStackProblems(read);
     if (problems.length > 0) err(`across the ${stacks.length} stacks: ${problems.length} problem${problems.length === 1 ? "" : "s"}:\n${problems.map((p) => `  - ${p}\n`).join("")}`);
     else out(`across the ${stacks.length} stacks (${stacks.map((s) => `Pulumi.${s}.yaml`).join(", ")}): each project governed once, each family of stacks one environment\n`);
     return failed > 0 || problems.length > 0 ? 1 : 0;
+}
+
+interface ChildResult {
+    readonly code: number;
+    readonly stdout: string;
+    readonly stderr: string;
+}
+
+/** `npm run check -- <stack>` in a child process, its output kept for printing in order. */
+function checkInChild(stack: string, cwd: string): Promise<ChildResult> {
+    return new Promise((resolve) => {
+        const child = spawn(process.execPath, ["-r", path.join(__dirname, "..", "..", "scripts", "register-ts.js"), __filename, stack], { cwd, stdio: ["ignore", "pipe", "pipe"] });
+        let stdout = "";
+        let stderr = "";
+        child.stdout.on("data", (d: Buffer) => (stdout += d));
+        child.stderr.on("data", (d: Buffer) => (stderr += d));
+        child.on("close", (code) => resolve({ code: code ?? 1, stdout, stderr }));
+        child.on("error", (e) => resolve({ code: 1, stdout, stderr: `${stderr}${e.message}\n` }));
+    });
+}
+
+/** Each item through `task`, as many at once as the machine has cores, results in the items' order. */
+async function inParallel<T, R>(items: readonly T[], task: (item: T) => Promise<R>): Promise<R[]> {
+    const results: R[] = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const i = next++;
+            results[i] = await task(items[i]);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(items.length, os.availableParallelism()) }, worker));
+    return results;
 }
 
 if (require.main === module) main(run);

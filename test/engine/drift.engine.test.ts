@@ -1,8 +1,8 @@
-import { EngineWorkspace } from "../../engine/workspace";
+import { EngineWorkspace, ROOT, stacksIn } from "../../engine/workspace";
 
 // Drift means what it means for real: right after `up`, neither a preview nor a
 // refresh finds anything to change, for every input the program sets. Run for
-// the committed stacks' shapes (frozen copies under test/fixtures, against the
+// the committed stacks as the user wrote them, their shapes as frozen copies under test/fixtures (against the
 // acme fixture that seeds their people and groups) and a fleet whose protection
 // is a wildcard; the adopted project is covered by provider-truth.engine.test.ts.
 
@@ -28,5 +28,22 @@ describe("right after up, nothing to change", () => {
     it("the wildcard protection is the one GitLab holds, beside the project's own default-branch protection", () => {
         const ranking = ws.standin.state.project("acme-ml/sandbox/ranking-model")!;
         expect(ranking.protected_branches.map((b) => b.name).sort()).toEqual(["main", "release/*"]);
+    });
+});
+
+describe("right after up of the committed stacks, whatever they name, nothing to change", () => {
+    let committed: EngineWorkspace;
+    beforeAll(async () => {
+        // Seeded from the stack files themselves (and Pulumi.yaml's shared config), as the user wrote them.
+        committed = await EngineWorkspace.create();
+        for (const stack of stacksIn(committed.dir)) await committed.stackInit(stack);
+    });
+    afterAll(() => committed?.dispose());
+
+    it.each(stacksIn(ROOT))("%s: up, then preview --expect-no-changes and refresh --expect-no-changes", async (stack) => {
+        const pulumi = (...args: string[]) => committed.pulumi([...args, "--stack", stack, "--non-interactive"]);
+        ok(await pulumi("up", "--yes"));
+        ok(await pulumi("preview", "--expect-no-changes"));
+        ok(await pulumi("refresh", "--expect-no-changes", "--yes"));
     });
 });
