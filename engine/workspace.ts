@@ -4,8 +4,9 @@ import * as path from "path";
 import { parseDocument } from "yaml";
 import { GitLabStandin, type Fixtures, type StandinState } from "./gitlab-standin";
 import { API_TOKEN, projectPaths, READ_TOKEN, seedFixtures, seedOf, tokenUser } from "./seed";
-import { parseGovernanceConfig, type GovernanceConfig } from "../src/config";
-import { readStackFile } from "../src/config/stackFile";
+import type { GovernanceConfig } from "../src/config";
+import { readStackConfig } from "../src/config/stackFile";
+import { stacksIn } from "../src/check/fleet";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { ROOT, engineBinDir, isolatedEnv, tempDir } = require("../scripts/engine-env.js") as {
@@ -54,14 +55,11 @@ export function copyProject(from: string, to: string, { stackFiles = true } = {}
 
 /** A stack file's config, validated as `npm run check` and the program validate it (throws their errors). */
 export function stackConfig(dir: string, stack: string): GovernanceConfig {
-    const file = readStackFile(path.join(dir, `Pulumi.${stack}.yaml`));
-    return parseGovernanceConfig(file.namespace, { stack, allKeys: file.allKeys });
+    return readStackConfig(dir, stack);
 }
 
-/** The stacks whose `Pulumi.<stack>.yaml` is in `dir`. */
-export function stacksIn(dir: string): string[] {
-    return fs.readdirSync(dir).flatMap((f) => STACK_FILE.exec(f)?.[1] ?? []).sort();
-}
+/** The stacks whose `Pulumi.<stack>.yaml` is in `dir`, as `npm run check -- --all` finds them. */
+export { stacksIn };
 
 /** A stand-in that has everything the stack files in `dir` name (engine/seed.ts). */
 export function fixturesForStacks(dir: string, stacks: readonly string[] = stacksIn(dir)): Fixtures {

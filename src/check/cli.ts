@@ -2,8 +2,7 @@ import { spawn } from "child_process";
 import * as os from "os";
 import * as path from "path";
 import { main, stackCommand, type Print } from "../config/stackCommand";
-import { parseGovernanceConfig } from "../config";
-import { readStackFile } from "../config/stackFile";
+import { readStackConfig } from "../config/stackFile";
 import { crossStackProblems, projectRoot, stacksIn, type StackEntry } from "./fleet";
 import { checkStack, packConfigPath, type CheckResult } from "./offlineCheck";
 
@@ -72,8 +71,7 @@ async function checkAll(cwd: string, out: Print, err: Print): Promise<number> {
         if (result.code !== 0) failed++;
         // What parses takes part in the fleet's checks; what does not was reported just now.
         try {
-            const { namespace, allKeys } = readStackFile(path.join(cwd, `Pulumi.${stacks[i]}.yaml`));
-            read.push({ stack: stacks[i], config: parseGovernanceConfig(namespace, { stack: stacks[i], allKeys }) });
+            read.push({ stack: stacks[i], config: readStackConfig(cwd, stacks[i]) });
         } catch {
             /* reported by the stack's own check */
         }

@@ -2,6 +2,8 @@ import * as fs from "fs";
 import * as path from "path";
 import { parseDocument } from "yaml";
 import { pulumiConfigText, readNamespace } from "./namespace";
+import type { GovernanceConfig } from "./model";
+import { parseGovernanceConfig } from "./parse";
 import { NAMESPACE } from "./schema";
 
 /** A stack file that is not valid YAML, or holds a key twice: `Pulumi.prod.yaml:44:11: duplicate key approvalsRequired`. */
@@ -34,6 +36,15 @@ export function readStackFile(file: string): StackFile {
     // the program, and a quoted "true" is read back as a boolean, in check and preview alike.
     const texts = Object.fromEntries(Object.entries(config).map(([k, v]) => [k, pulumiConfigText(redactSecure(v))]));
     return { texts, namespace: readNamespace(texts), allKeys: Object.keys(config) };
+}
+
+/**
+ * `Pulumi.<stack>.yaml` in `dir`, read and validated as the program reads it
+ * (throws the same StackFileError or ConfigValidationError).
+ */
+export function readStackConfig(dir: string, stack: string): GovernanceConfig {
+    const { namespace, allKeys } = readStackFile(path.join(dir, `Pulumi.${stack}.yaml`));
+    return parseGovernanceConfig(namespace, { stack, allKeys });
 }
 
 /** The `config:` mapping of a YAML file, read strictly. */

@@ -1,8 +1,6 @@
 import { spawnSync } from "child_process";
-import * as path from "path";
 import { stringify } from "yaml";
-import { parseGovernanceConfig } from "../config";
-import { readStackFile } from "../config/stackFile";
+import { readStackConfig } from "../config/stackFile";
 import { stacksIn } from "../check/fleet";
 import { childPipeline, stacksToRun, type PipelineKind, type StackInfo } from "./plan";
 
@@ -30,8 +28,7 @@ export function changedFiles(kind: PipelineKind, env: Env, cwd: string): readonl
 export function projectStacks(cwd: string): StackInfo[] {
     return stacksIn(cwd).map((stack) => {
         try {
-            const { namespace, allKeys } = readStackFile(path.join(cwd, `Pulumi.${stack}.yaml`));
-            return { stack, production: parseGovernanceConfig(namespace, { stack, allKeys }).production };
+            return { stack, production: readStackConfig(cwd, stack).production };
         } catch {
             return { stack, production: true };
         }
