@@ -20,6 +20,8 @@ interface PendingFault {
     seen: number;
     /** Answers still to give once due. */
     left: number;
+    /** Once it has answered: the request body it answered, which its retries repeat. */
+    body?: string;
 }
 
 export class Faults {
@@ -38,10 +40,11 @@ export class Faults {
      * the one that is due, removing it. If two come due on the same request,
      * the earlier registered fires and the other fires on its next match.
      */
-    take(method: string, path: string): { status: number; body?: unknown } | undefined {
+    take(method: string, path: string, body = ""): { status: number; body?: unknown } | undefined {
         let due: PendingFault | undefined;
         for (const f of this.#pending) {
             if (f.spec.method !== undefined && f.spec.method.toUpperCase() !== method) continue;
+            if (f.body !== undefined && f.body !== body) continue;
             if (f.spec.path !== undefined) {
                 f.spec.path.lastIndex = 0; // a /g or /y regex keeps state between tests
                 if (!f.spec.path.test(path)) continue;
@@ -51,8 +54,12 @@ export class Faults {
         }
         if (!due) return undefined;
         if (--due.left === 0) this.#pending.splice(this.#pending.indexOf(due), 1);
-        // The rest of its answers go to the same request made again (a client's retries), not to others.
-        else due.spec = { ...due.spec, method, path: new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`), nth: due.seen + 1 };
+        // The rest of its answers go to the same request made again (a client's retries: same
+        // method, path and body), not to another resource's request to the same endpoint.
+        else {
+            due.spec = { ...due.spec, method, path: new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`), nth: due.seen + 1 };
+            due.body = body;
+        }
         const { status, message } = due.spec;
         return { status, body: status === 204 || status === 304 ? undefined : { message: message ?? `${status} ${STATUS_CODES[status] ?? "Error"}` } };
     }

@@ -120,7 +120,7 @@ export class GitLabStandin {
         this.#log.push(entry);
         let reply: Reply;
         try {
-            const fault = this.#faults.take(method, path);
+            const fault = this.#faults.take(method, path, raw.toString("utf8"));
             if (fault) {
                 entry.faulted = true;
                 if (raw.length > 0) entry.body = tryParse(raw, req.headers["content-type"]);

@@ -94,6 +94,8 @@ describe("failNext", () => {
         const other = `projects/${ID.emptyModel}/protected_branches`; // matches the regex, but is another request
         expect((await api().post(PB, { name: "a" })).status).toBe(500);
         expect((await api().post(other, { name: "b" })).status).toBe(201);
+        // The same endpoint, another body: another resource's request, not the retry.
+        expect((await api().post(PB, { name: "c" })).status).toBe(201);
         expect((await api().post(PB, { name: "a" })).status).toBe(500);
         expect((await api().post(PB, { name: "a" })).status).toBe(500);
         expect((await api().post(PB, { name: "a" })).status).toBe(201);
