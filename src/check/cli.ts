@@ -29,9 +29,9 @@ export function verdict(stack: string, label: string, result: CheckResult): { ok
         const count = result.errors.length === 1 ? "1 problem" : `${result.errors.length} problems`;
         return { ok: false, text: `${file}: ${count} that would fail pulumi preview (${label}):\n${result.errors.map((e) => `  - ${e}\n`).join("")}` };
     }
-    const counted = (n: number, what: string) => (n === 0 ? [] : [`${n} ${what}${n === 1 ? "" : "s"}`]);
-    const notes = [...counted(result.warnings.length, "warning"), ...counted(result.advisories.length, "advisory")];
-    const caveat = notes.length === 0 ? "" : `, with ${notes.join(" and ").replace("advisorys", "advisories")} above`;
+    const counted = (n: number, one: string, many: string) => (n === 0 ? [] : [`${n} ${n === 1 ? one : many}`]);
+    const notes = [...counted(result.warnings.length, "warning", "warnings"), ...counted(result.advisories.length, "advisory", "advisories")];
+    const caveat = notes.length === 0 ? "" : `, with ${notes.join(" and ")} above`;
     return { ok: true, text: `${file}: valid${caveat}; ${label}: no mandatory violation\n` };
 }
 

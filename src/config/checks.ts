@@ -142,7 +142,6 @@ export function checkRepository(repo: RepositoryView, keys: RepositoryKeys, fact
     return { issues, warnings };
 }
 
-
 /**
  * In production the token's user may push the managed CODEOWNERS file, but
  * never approve: whoever holds the CI token would otherwise approve model

@@ -71,6 +71,6 @@ export async function governFleet(config: GovernanceConfig, options: { membershi
  * warnings and the lookups'. A warning the policy pack also reports (it
  * names the policy) is left to the pack, so a preview says it once.
  */
-export function programWarnings(config: GovernanceConfig, principals: PrincipalDirectory): ConfigIssue[] {
+function programWarnings(config: GovernanceConfig, principals: PrincipalDirectory): ConfigIssue[] {
     return [...config.warnings.filter((w) => w.policy === undefined), ...principals.warnings];
 }

@@ -185,7 +185,7 @@ export class ModelGovernance extends pulumi.ComponentResource {
                         approvalsRequired: rule.approvalsRequired,
                         // By GitLab id, whatever the config's order: an edit to the list changes only what it changes.
                         userIds: byId(rule.users, (u) => principals.userId(u)).map(approverId),
-                        groupIds: byId(rule.groups, (g) => principals.groupId(g)).map((g) => principals.groupId(g)),
+                        groupIds: rule.groups.map((g) => principals.groupId(g)).sort((a, b) => a - b),
                         // Scoped to the protected branch, so the rule guards exactly what the protection guards.
                         // Only the ids: the provider refuses them beside appliesToAllProtectedBranches, even `false`.
                         protectedBranchIds: [protection.branchProtectionId],

@@ -103,14 +103,17 @@ export class PrincipalDirectory {
 
         // Adopted projects: who already has access, directly or through groups and shares. It decides
         // which approvers need a membership, which GitLab would refuse one, and which it would ignore.
-        const adopted = config.repositories.flatMap((repo) => (repo.project.mode === "adopt" && namedApproversAt(repo, config.automationUser).length > 0 ? [{ repo, path: repo.project.pathWithNamespace }] : []));
+        const adopted = config.repositories.flatMap((repo) => {
+            const named = namedApproversAt(repo, config.automationUser);
+            return repo.project.mode === "adopt" && named.length > 0 ? [{ repo, path: repo.project.pathWithNamespace, named }] : [];
+        });
         const inheritedByProject = new Map<string, Members>();
         const directByProject = new Map<string, Members>();
         await Promise.all(
-            adopted.map(async ({ repo, path }) => {
+            adopted.map(async ({ repo, path, named }) => {
                 const project = projects.get(path.toLowerCase());
                 if (project === undefined) return;
-                const approvers = namedApproversAt(repo, config.automationUser).map(({ ref, rel }) => ({ ref, rel, id: typeof ref === "number" ? ref : users.get(ref.toLowerCase()) }));
+                const approvers = named.map(({ ref, rel }) => ({ ref, rel, id: typeof ref === "number" ? ref : users.get(ref.toLowerCase()) }));
                 const userIds = approvers.flatMap((a) => (a.id === undefined ? [] : [a.id]));
                 try {
                     const [all, direct] = await Promise.all(

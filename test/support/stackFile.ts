@@ -1,6 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { parse, parseDocument } from "yaml";
+import { stacksIn } from "../../src/check/fleet";
 
 export const ROOT = path.resolve(__dirname, "../..");
 
@@ -23,10 +24,8 @@ export function fixtureConfig(name: string): Record<string, unknown> {
     return configOf(path.join(ROOT, "test", "fixtures", "stacks", `${name}.yaml`));
 }
 
-export const COMMITTED_STACKS = fs
-    .readdirSync(ROOT)
-    .map((f) => /^Pulumi\.(.+)\.yaml$/.exec(f)?.[1])
-    .filter((s): s is string => s !== undefined);
+/** The committed stacks, found as `npm run check -- --all` finds them. */
+export const COMMITTED_STACKS = stacksIn(ROOT);
 
 /** A stack file's text with its `config:` map edited, everything else (comments, order) kept. */
 export function editConfig(text: string, change: (config: Record<string, any>) => void): string {
