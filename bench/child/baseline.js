@@ -7,7 +7,7 @@
  * resolved, same options) straight through the classes of @pulumi/gitlab.
  * No config parsing, validation, lookups or component.
  *
- *   node bench/child/baseline.js <compiled src dir> <fixture.json> [--components] [--wire]
+ *   node bench/child/baseline.js <compiled src dir> <fixture.json> [--components] [--wire] [--window]
  *
  *   --wire        pass `project` and `protectedBranchIds` as the Outputs of the
  *                 replayed Project and BranchProtection, as the program must
@@ -16,6 +16,11 @@
  *                 program could pass (shown by `--explain`).
  *   --components  a step towards the program, to attribute the gap: parent each
  *                 resource under a ModelGovernance component per repository.
+ *   --window      register as the program does: one repository's resources at
+ *                 a time, at most REPOSITORIES_IN_FLIGHT repositories waiting
+ *                 for their registrations, promise traces off (the program's
+ *                 own src/governance/registrationWindow.ts). The floor for the
+ *                 program's strategy, so program/baseline is our code's cost.
  *
  * Prints one JSON line, in the same shape as program.js.
  */
@@ -26,6 +31,7 @@ const path = require("path");
 const [srcDir, fixtureFile, ...flags] = process.argv.slice(2);
 const COMPONENTS = flags.includes("--components");
 const WIRE = flags.includes("--wire");
+const WINDOW = flags.includes("--window");
 /** @type {{ resources: Array<{ type: string, name: string, inputs: Record<string, any>, options: Record<string, unknown>, component?: string }> }} */
 const fixture = JSON.parse(fs.readFileSync(fixtureFile, "utf8"));
 
@@ -82,6 +88,7 @@ function replay({ type, name, inputs, options, component }) {
     const resource = new Resource(name, args, r?.component ? { ...options, parent: r.component } : options);
     if (r && type === "gitlab:index/project:Project") r.project = resource;
     if (r && type === "gitlab:index/branchProtection:BranchProtection") r.protection = resource;
+    return resource;
 }
 
 async function main() {
@@ -90,7 +97,17 @@ async function main() {
     const evalStart = performance.now();
     // Fixture order is the program's registration order: a Project and a
     // BranchProtection come before the resources that take their ids.
-    for (const registration of fixture.resources) replay(registration);
+    if (WINDOW) {
+        const { inWindow, registered, REPOSITORIES_IN_FLIGHT, withoutPromiseTraces } = require(path.join(srcDir, "governance", "registrationWindow"));
+        /** @type {Map<string, typeof fixture.resources>} */
+        const byRepository = new Map();
+        for (const registration of fixture.resources) byRepository.set(registration.component ?? "", [...(byRepository.get(registration.component ?? "") ?? []), registration]);
+        await withoutPromiseTraces(() =>
+            inWindow([...byRepository.values()], REPOSITORIES_IN_FLIGHT, (registrations) => registered(registrations.map(replay))),
+        );
+    } else {
+        for (const registration of fixture.resources) replay(registration);
+    }
     for (const r of repos.values()) r.component?.registerOutputs({});
     await waitForRPCs();
     const evalMs = performance.now() - evalStart;

@@ -3,6 +3,7 @@ import * as os from "os";
 import * as path from "path";
 import { main, stackCommand, type Print } from "../config/stackCommand";
 import { readStackConfig } from "../config/stackFile";
+import { inWindow } from "../governance/registrationWindow";
 import { crossStackProblems, projectRoot, stacksIn, type StackEntry } from "./fleet";
 import { checkStack, packConfigPath, type CheckResult } from "./offlineCheck";
 
@@ -62,7 +63,8 @@ async function checkAll(cwd: string, out: Print, err: Print): Promise<number> {
     }
     // Each stack in a process of its own, as many at once as there are cores: a stack's check
     // holds the Pulumi runtime's state of its whole run, and stacks are independent.
-    const results = await inParallel(stacks, (stack) => checkInChild(stack, cwd));
+    // One stack per core at once.
+    const results = await inWindow(stacks, os.availableParallelism(), (stack) => checkInChild(stack, cwd));
     let failed = 0;
     const read: StackEntry[] = [];
     results.forEach((result, i) => {
@@ -99,20 +101,6 @@ function checkInChild(stack: string, cwd: string): Promise<ChildResult> {
         child.on("close", (code) => resolve({ code: code ?? 1, stdout, stderr }));
         child.on("error", (e) => resolve({ code: 1, stdout, stderr: `${stderr}${e.message}\n` }));
     });
-}
-
-/** Each item through `task`, as many at once as the machine has cores, results in the items' order. */
-async function inParallel<T, R>(items: readonly T[], task: (item: T) => Promise<R>): Promise<R[]> {
-    const results: R[] = new Array(items.length);
-    let next = 0;
-    const worker = async () => {
-        while (next < items.length) {
-            const i = next++;
-            results[i] = await task(items[i]);
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(items.length, os.availableParallelism()) }, worker));
-    return results;
 }
 
 if (require.main === module) main(run);

@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { ConfigIssue, GovernanceConfig } from "../config";
 import { ModelGovernance } from "./modelGovernance";
 import { PrincipalDirectory } from "./principals";
+import { inWindow, registered, REPOSITORIES_IN_FLIGHT, withoutPromiseTraces } from "./registrationWindow";
 import { describeUser, summarizeGovernance, type ApprovalRuleSummary, type GovernanceSummary, type RepositorySummary } from "./summary";
 
 export interface RepositoryOutputs {
@@ -36,7 +37,14 @@ export async function governFleet(config: GovernanceConfig, options: { membershi
     const principals = await PrincipalDirectory.load(config, options);
     const { tier, edition, automationUser, automationUserEmail } = config;
     const environment = { name: config.environment, production: config.production, tier, edition };
-    const components = config.repositories.map((repository) => new ModelGovernance(repository.key, { repository, environment, principals, automationUser, automationUserEmail }));
+    // Built a window of repositories at a time, each waiting for the engine to answer its registrations.
+    const components = await withoutPromiseTraces(() =>
+        inWindow(config.repositories, REPOSITORIES_IN_FLIGHT, async (repository) => {
+            const component = new ModelGovernance(repository.key, { repository, environment, principals, automationUser, automationUserEmail });
+            await registered([component, ...component.children]);
+            return component;
+        }),
+    );
     const summary = summarizeGovernance(config);
     return {
         projectUrl: components[0].webUrl,
