@@ -25,6 +25,7 @@ const { fleetConfig, expectedLookups, principalsOf } = require("../fleetConfig")
 const { fixturesFor } = require("../lib/standinFixtures");
 const { EngineWorkspace } = require("../../engine/workspace.ts");
 const { ROOT, engineBinDir } = require("../../scripts/engine-env");
+const { sampleCpu } = require("./cpuByProcess");
 
 const argv = process.argv.slice(2).filter((a) => a !== "--engine");
 const option = (name) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined);
@@ -89,14 +90,21 @@ async function measure(size, srcDir, keys, tmp) {
             for (const side of order) {
                 ws.standin.resetRequests();
                 const started = process.hrtime.bigint();
+                const cpu = sampleCpu();
                 const result = await ws.pulumi(["preview", "--stack", STACK, "--non-interactive"], { cwd: sides[side] });
+                const cpuMs = cpu.stop();
                 const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
                 if (result.code !== 0) throw new Error(`${side} preview of ${size} repos failed:\n${result.output.slice(-3000)}`);
                 // The first round warms caches (plugins, ts-node); it is not counted.
-                if (i > 0) runs[side].push({ wallMs, requests: ws.standin.requests.length });
+                if (i > 0) runs[side].push({ wallMs, cpuMs, requests: ws.standin.requests.length });
             }
         }
-        const summary = (r) => ({ wallMs: median(r.map((s) => s.wallMs)), spread: [Math.min(...r.map((s) => s.wallMs)), Math.max(...r.map((s) => s.wallMs))], requests: median(r.map((s) => s.requests)) });
+        const summary = (r) => ({
+            wallMs: median(r.map((s) => s.wallMs)),
+            spread: [Math.min(...r.map((s) => s.wallMs)), Math.max(...r.map((s) => s.wallMs))],
+            requests: median(r.map((s) => s.requests)),
+            cpuMs: Object.fromEntries(Object.keys(r[0].cpuMs).map((kind) => [kind, median(r.map((s) => s.cpuMs[kind]))])),
+        });
         return { size, registrations: capture.report.resources, custom: capture.report.custom, principals: principalsOf(raw).total, lookups: expectedLookups(raw), program: summary(runs.program), baseline: summary(runs.baseline) };
     } finally {
         await ws.dispose();
@@ -132,6 +140,19 @@ async function main() {
                     `${r.program.requests} / ${r.baseline.requests}`,
                     `${r.lookups} (${r.principals} distinct principals + the edition + member lists)`,
                 ]),
+            ),
+            "",
+            "Where the CPU time of one `pulumi preview` goes, by process (median per kind; sampled from /proc every 50 ms by bench/engine/cpuByProcess.js, each process losing at most its last 50 ms; the stand-in runs in the benchmark's process and is counted with it):",
+            "",
+            table(
+                ["repos", "side", ...Object.keys(rows[0].program.cpuMs), "total CPU", "wall"],
+                rows.flatMap((r) =>
+                    ["program", "baseline"].map((side) => {
+                        const cpu = r[side].cpuMs;
+                        const total = Object.values(cpu).reduce((a, b) => a + b, 0);
+                        return [String(r.size), side, ...Object.values(cpu).map((v) => `${ms(v)} (${Math.round((100 * v) / total)}%)`), ms(total), ms(r[side].wallMs)];
+                    }),
+                ),
             ),
             "",
             `Machine: ${machineLine(m)}. Load average at start: ${m.load}; at end: ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}.`,
