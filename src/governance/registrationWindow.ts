@@ -5,10 +5,11 @@ import * as pulumi from "@pulumi/pulumi";
  * keeps about 160 promises of bookkeeping per registration until the engine
  * answers it, so building a whole fleet at once held every one of them: 1.6 GB
  * at 500 repositories under mocks, more than a default runner gives a job.
- * With a window, memory follows the window, not the fleet. The engine runs far
- * fewer operations at once than 25 repositories hold (about 15 registrations
- * each), and GitLab's API budget is lower still, so the window costs a real
- * `up` no parallelism (docs/benchmarks.md measures both).
+ * With a window, memory follows the window, not the fleet. It costs an `up`
+ * no parallelism: the engine runs 4 operations per CPU at once unless told
+ * otherwise (`defaultParallel`, pulumi/pkg cmd/pulumi/operations/up.go,
+ * v3.274.1), and 25 repositories keep well over a hundred registrations ready
+ * (about 15 each); GitLab's API budget is lower still (docs/benchmarks.md).
  */
 export const REPOSITORIES_IN_FLIGHT = 25;
 
