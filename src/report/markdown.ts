@@ -1,5 +1,6 @@
 import type { GovernanceConfig } from "../config";
 import { summarizeGovernance, type RepositorySummary } from "../governance/summary";
+import { adherenceScore, controlAdherence } from "../evidence/controls";
 
 const yesNo = (b: boolean | undefined): string => (b ? "yes" : "no");
 const list = (items: readonly string[]): string => (items.length === 0 ? "—" : items.join(", "));
@@ -86,6 +87,9 @@ function repositorySection(repo: RepositorySummary, automationUser: string | und
     if (repo.sharedGroups.length > 0) {
         out.push("", "### Groups the project is shared with", "", "GitLab ignores a group as code owner, deployer or environment approver unless the project is shared with it.", "", ...table(["group", "role"], repo.sharedGroups.map((g) => [g.group, g.access])));
     }
+    const controls = controlAdherence(repo);
+    const score = adherenceScore(controls);
+    out.push("", `### GitLab compliance controls: ${score.passed} of ${score.total} pass`, "", ...table(["control", "status", "reason"], controls.map((c) => [`\`${c.control}\``, c.status, c.reason])));
     out.push(
         "",
         "### Approver memberships",
