@@ -9,11 +9,11 @@ import { evidenceRecord, MissingOutputsError, provenanceFromEnv, type StackOutpu
 import { evidenceSchemaErrors } from "../src/evidence/validate";
 import { judgeWeakenings } from "../src/evidence/weakening";
 import { summarizeGovernance, type RepositorySummary } from "../src/governance/summary";
-import { fixtureConfig } from "./support/stackFile";
+import { fixtureNamespace } from "./support/stackFile";
 
 /** The frozen prod fixture's summary, as the program exports it (JSON, no undefined). */
 function prodSummary(edit: (config: Record<string, any>) => void = () => undefined): RepositorySummary[] {
-    const raw = Object.fromEntries(Object.entries(fixtureConfig("prod")).map(([k, v]) => [k.replace(/^ml-model-governance:/, ""), structuredClone(v)]));
+    const raw = fixtureNamespace("prod");
     edit(raw);
     return JSON.parse(JSON.stringify(summarizeGovernance(parseGovernanceConfig(raw, { stack: "prod" })).repositories)) as RepositorySummary[];
 }
@@ -143,7 +143,7 @@ describe("the weakening acknowledgement", () => {
     });
 
     it("is validated with the stack config, naming the key", () => {
-        const raw = Object.fromEntries(Object.entries(fixtureConfig("prod")).map(([k, v]) => [k.replace(/^ml-model-governance:/, ""), v]));
+        const raw = fixtureNamespace("prod");
         expect(() => parseGovernanceConfig({ ...raw, acknowledgeWeakenings: [{ ...ack, reason: "ok" }] }, { stack: "prod" })).toThrow(/ml-model-governance:acknowledgeWeakenings\[0\]\.reason: .*at least 10 characters/);
     });
 });

@@ -7,7 +7,7 @@ import { governanceChanges, type SummaryJson } from "../src/evidence/changes";
 import { summarizeGovernance } from "../src/governance/summary";
 import { governanceReport } from "../src/report/markdown";
 import { governanceDiagram, mermaidText } from "../src/report/mermaid";
-import { COMMITTED_STACKS, fixtureConfig, ROOT } from "./support/stackFile";
+import { COMMITTED_STACKS, fixtureNamespace, ROOT } from "./support/stackFile";
 
 // Every diagram the report draws, parsed by Mermaid's own parser (the one GitLab's
 // renderer runs), in a Node process of its own: test/support/mermaid-parse.mjs.
@@ -29,7 +29,7 @@ function mermaidParse(diagrams: readonly string[]): string[] {
 
 const diagramsOf = (markdown: string): string[] => [...markdown.matchAll(/```mermaid\n([\s\S]*?)\n```/g)].map((m) => m[1]);
 const fixture = (name: string, edit: (c: Record<string, any>) => void = () => undefined): GovernanceConfig => {
-    const raw = Object.fromEntries(Object.entries(fixtureConfig(name)).map(([k, v]) => [k.replace(/^ml-model-governance:/, ""), structuredClone(v)]));
+    const raw = fixtureNamespace(name);
     edit(raw);
     return parseGovernanceConfig(raw, { stack: name });
 };
