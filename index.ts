@@ -1,17 +1,22 @@
 import * as pulumi from "@pulumi/pulumi";
 import { loadStackConfig, renderIssue } from "./src/config";
 import { governFleet } from "./src/governance";
+import { changeControl } from "./src/governance/changeControl";
 
 // Validation throws before the first lookup or registration, so bad config
 // never half-applies. The program is async because every GitLab lookup is made
 // up front, once per principal, before the resources are built.
 export = async () => {
-    const fleet = await governFleet(loadStackConfig());
+    const config = loadStackConfig();
+    // A production weakening without its acknowledgement stops here, before any registration.
+    const changes = await changeControl(config);
+    const fleet = await governFleet(config);
     // What may not work for some merge requests: shown in every preview, never refused.
     for (const warning of fleet.warnings) pulumi.log.warn(renderIssue(warning));
     return {
         projectUrl: fleet.projectUrl,
         repositories: fleet.repositories,
         governance: fleet.governance,
+        changeControl: changes,
     };
 };

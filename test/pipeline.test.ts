@@ -188,6 +188,17 @@ describe(".gitlab-ci.yml", () => {
         expect(commands(doc, "up:dev")).toContain("pulumi up --yes --refresh --diff $POLICY_ARGS --non-interactive");
     });
 
+    it("keeps each update's evidence record as an artifact that never expires, written after the update", () => {
+        const doc = child("default_branch");
+        for (const name of ["up:dev", "up:prod"]) {
+            const script = commands(doc, name, true);
+            const up = script.indexOf("pulumi up --yes --refresh --diff $POLICY_ARGS --non-interactive");
+            const evidence = script.indexOf('npm run -s evidence -- "$STACK" --out "evidence/$STACK"');
+            expect({ up: up >= 0, after: evidence > up }).toEqual({ up: true, after: true });
+            expect(job(doc, name).artifacts).toEqual({ name: "evidence-$STACK-$CI_PIPELINE_ID", expire_in: "never", paths: ["evidence/$STACK/"] });
+        }
+    });
+
     it("updates a production stack only by hand, after the other stacks of the pipeline, in a production-tier environment", () => {
         const doc = child("default_branch");
         const prod = job(doc, "up:prod");
@@ -308,6 +319,22 @@ describe("the stacks a change runs (src/pipeline)", () => {
         it("a change to Pulumi.yaml's shared defaults previews every stack", () => {
             const jobs = childJobs(() => fs.appendFileSync(path.join(dir, "Pulumi.yaml"), "config:\n  ml-model-governance:environmentDefaults:\n    value:\n      prod: {}\n      dev: {}\n"));
             expect(jobs.sort()).toEqual(["preview:dev", "preview:prod", "preview:prod-vision"]);
+        });
+
+        it("the default branch's up jobs keep the evidence as artifacts that never expire", () => {
+            git(dir, "reset", "-q", "--hard", base);
+            fs.appendFileSync(path.join(dir, "Pulumi.prod.yaml"), "# reviewed\n");
+            const head = commit(dir, "change");
+            let yaml = "";
+            expect(ciStacks({ CI_PIPELINE_SOURCE: "push", CI_COMMIT_BRANCH: "main", CI_DEFAULT_BRANCH: "main", CI_COMMIT_BEFORE_SHA: base, CI_COMMIT_SHA: head }, dir, (s) => (yaml += s), () => undefined)).toBe(0);
+            fs.writeFileSync(path.join(dir, "stacks.yml"), yaml);
+            commit(dir, "generated");
+            const out = spawnSync("gitlab-ci-local", ["--preview", "--file", "stacks.yml", "--state-dir", ".gcl-state"], { cwd: dir, encoding: "utf8" });
+            expect(out.status).toBe(0);
+            const doc = parse(out.stdout.slice(out.stdout.indexOf("---"))) as Record<string, any>;
+            expect(jobNames(doc)).toEqual(["up:prod"]);
+            expect(doc["up:prod"].artifacts).toEqual({ name: "evidence-$STACK-$CI_PIPELINE_ID", expire_in: "never", paths: ["evidence/$STACK/"] });
+            expect(doc["up:prod"].script).toContain('npm run -s evidence -- "$STACK" --out "evidence/$STACK"');
         });
 
         it("a change to docs runs no stack, and says so", () => {

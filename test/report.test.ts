@@ -21,6 +21,15 @@ async function report(args: string[], cwd = FIXTURES): Promise<{ code: number; o
 }
 
 describe("npm run report", () => {
+    it("scores each repository against GitLab's compliance controls, by identifier, with the reason", async () => {
+        const prod = (await report(["prod"])).out;
+        expect(prod).toContain("### GitLab compliance controls: 8 of 8 pass");
+        expect(prod).toContain("| `minimum_approvals_required_2` | pass | the approval rules require 3 approvals in all |");
+        const dev = (await report(["dev"])).out;
+        expect(dev).toContain("### GitLab compliance controls: 4 of 8 pass");
+        expect(dev).toContain("| `reset_approvals_on_push` | fail | mergeRequestApprovals.resetApprovalsOnPush is off: approvals survive new commits |");
+    });
+
     it("prints prod's effective policy with approvers by name", async () => {
         const { code, out, err } = await report(["prod"]);
         expect(code).toBe(0);

@@ -126,7 +126,7 @@ export interface MockRun {
  * eligibility is reported as unverified rather than judged.
  */
 export async function runUnderMocks(config: Record<string, unknown>, stack: string, gitlab: OfflineGitLab, options: { membershipsKnown?: boolean } = {}): Promise<MockRun> {
-    await pulumi.runtime.setMocks(mocksFor(gitlab), "ml-model-governance", stack, false);
+    await pulumi.runtime.setMocks(mocksFor(gitlab), "ml-model-governance", stack, false, "organization");
     recorded.resources = [];
     recorded.invokes = [];
     recorded.created = new Map();

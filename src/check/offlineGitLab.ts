@@ -24,9 +24,12 @@ export class OfflineGitLab {
     /** Direct project members, by project path: `[username, accessLevel]`. */
     readonly direct = new Map<string, Array<[string, string]>>();
     private readonly projects = new Map<string, number>();
+    /** The stack's outputs from its last deployment, as the engine would read them; none when undefined. */
+    previousOutputs?: Record<string, unknown>;
 
     reset(): void {
         this.edition = "ee";
+        this.previousOutputs = undefined;
         this.inherited.clear();
         this.direct.clear();
         this.shares.clear();
@@ -119,6 +122,9 @@ export class OfflineGitLab {
                     emptyRepo: this.emptyProjects.has(inputs.pathWithNamespace),
                     sharedWithGroups: (this.shares.get(inputs.pathWithNamespace) ?? []).map(([path, level]) => ({ groupId: this.groupId(path), groupFullPath: path, groupName: path, groupAccessLevel: level })),
                 };
+            case "pulumi:pulumi:readStackOutputs":
+                // The stack's last deployment, as the engine reads it: none offline unless a test sets one.
+                return { name: inputs.name, outputs: this.previousOutputs ?? {}, secretOutputNames: [] };
             default:
                 throw new Error(`FakeGitLab: no lookup ${token}`);
         }

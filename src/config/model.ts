@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { WeakeningAcknowledgement } from "./acknowledgements";
 import type { ConfigIssue, KeyPath } from "./issues";
 import type { codeOwnersSchema, promotionGateSchema, pushRulesSchema } from "./mlSchema";
 import type { ACCESS_LEVELS, EDITIONS, SHARE_ACCESS_LEVELS, TIERS, UNPROTECT_ACCESS_LEVELS, VISIBILITIES } from "./schema";
@@ -116,6 +117,8 @@ export interface GovernanceConfig {
     /** automationUser's e-mail, used as the author of the commits this program makes. */
     readonly automationUserEmail?: string;
     readonly repositories: readonly Repository[];
+    /** Reviewed weakenings of production governance, each bound to its exact change. */
+    readonly acknowledgedWeakenings: readonly WeakeningAcknowledgement[];
     /** What may not work for some merge requests, by key: shown, never refused. */
     readonly warnings: readonly ConfigIssue[];
 }

@@ -40,6 +40,7 @@ export function parseGovernanceConfig(raw: Record<string, unknown>, ctx: ParseCo
     const adminToken = shape.adminToken.safeParse(raw.adminToken).data ?? false;
     const automationUser = shape.automationUser.safeParse(raw.automationUser).data;
     const automationUserEmail = shape.automationUserEmail.safeParse(raw.automationUserEmail).data;
+    const acknowledgedWeakenings = shape.acknowledgeWeakenings.safeParse(raw.acknowledgeWeakenings).data ?? [];
     const facts = { tier, edition, production, selfManaged, adminToken, automationUser, automationUserEmail };
     // The environment's shared defaults (Pulumi.yaml), under the stack's own: every environment's
     // entry is checked, since one file serves them all.
@@ -73,7 +74,7 @@ export function parseGovernanceConfig(raw: Record<string, unknown>, ctx: ParseCo
     issues.push(...checkUnique(parsed.map(({ keys, index }, i) => ({ repo: repositories[i], keys, index }))));
 
     if (issues.length > 0) throw new ConfigValidationError(dedupe(issues));
-    return { environment, production, tier, edition, selfManaged, adminToken, automationUser, automationUserEmail, repositories, warnings: dedupe(warnings) };
+    return { environment, production, tier, edition, selfManaged, adminToken, automationUser, automationUserEmail, repositories, acknowledgedWeakenings, warnings: dedupe(warnings) };
 }
 
 /** What the GitLab instance can be: CE has no paid tier, and gitlab.com has no instance administrators for customers. */

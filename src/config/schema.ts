@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { branchName, groupPath, groupRef, projectFullPath, projectPath, username, userRef } from "./primitives";
 import { codeOwnersSchema, promotionGateSchema, pushRulesSchema } from "./mlSchema";
+import { acknowledgementSchema } from "./acknowledgements";
 
 /** The stack config namespace: keys are written `ml-model-governance:<key>`. */
 export const NAMESPACE = "ml-model-governance";
@@ -103,6 +104,8 @@ export const stackSchema = z.strictObject({
      */
     environmentDefaults: z.record(z.string(), looseObject, { error: "expected a mapping of environment names to defaults" }).default({}),
     repositories: z.array(looseObject).min(1, { error: "expected at least one repository" }),
+    /** Reviewed weakenings of production governance, each bound to its exact change (src/evidence/weakening.ts). */
+    acknowledgeWeakenings: z.array(acknowledgementSchema).default([]),
 });
 
 export type RawRepository = z.infer<typeof repositorySchema>;

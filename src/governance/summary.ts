@@ -18,6 +18,8 @@ export interface RepositorySummary {
         readonly managed: "created by this program" | "adopted (existing project)";
         readonly path: string;
         readonly visibility?: string;
+        /** A created project's default branch; an adopted project's protected branch is its default branch. */
+        readonly defaultBranch?: string;
         readonly dataSafety?: { readonly protect: boolean; readonly retainOnDelete: boolean; readonly archiveOnDestroy: boolean };
     };
     readonly protectedBranch: {
@@ -103,6 +105,7 @@ export function summarizeRepository(repo: Repository, tier: Tier, automationUser
                       managed: "created by this program",
                       path: `${project.namespace ?? "(token user's namespace)"}/${project.path}`,
                       visibility: project.visibility,
+                      defaultBranch: project.defaultBranch,
                       dataSafety: project.dataSafety,
                   }
                 : { managed: "adopted (existing project)", path: project.pathWithNamespace },

@@ -1,5 +1,8 @@
 import type { GovernanceConfig } from "../config";
 import { summarizeGovernance, type RepositorySummary } from "../governance/summary";
+import { adherenceScore, controlAdherence } from "../evidence/controls";
+import type { GovernanceChanges } from "../evidence/changes";
+import { governanceDiagram } from "./mermaid";
 
 const yesNo = (b: boolean | undefined): string => (b ? "yes" : "no");
 const list = (items: readonly string[]): string => (items.length === 0 ? "—" : items.join(", "));
@@ -13,7 +16,7 @@ function table(header: readonly string[], rows: ReadonlyArray<ReadonlyArray<stri
  * The effective policy of a validated stack config as Markdown: who may
  * approve what, by name. Works offline; it reads nothing but the config.
  */
-export function governanceReport(config: GovernanceConfig, stack: string, warnings: readonly string[] = []): string {
+export function governanceReport(config: GovernanceConfig, stack: string, warnings: readonly string[] = [], changes?: GovernanceChanges): string {
     const summary = summarizeGovernance(config);
     const lines = [
         `# Model governance: stack \`${stack}\``,
@@ -27,13 +30,15 @@ export function governanceReport(config: GovernanceConfig, stack: string, warnin
         // What may not work for some merge requests, as `npm run check` and `pulumi preview` say it.
         lines.push("", "## Warnings", "", ...warnings.map((w) => `- ${w}`));
     }
-    for (const repo of summary.repositories) lines.push("", ...repositorySection(repo, summary.automationUser));
+    for (const repo of summary.repositories) lines.push("", ...repositorySection(repo, summary.automationUser, changes));
     return `${lines.join("\n")}\n`;
 }
 
-function repositorySection(repo: RepositorySummary, automationUser: string | undefined): string[] {
+function repositorySection(repo: RepositorySummary, automationUser: string | undefined, changes: GovernanceChanges | undefined): string[] {
     const { project, protectedBranch: pb } = repo;
     const out = [`## ${repo.key}: \`${project.path}\``, "", `Project ${project.managed}${project.visibility ? `, ${project.visibility}` : ""}.`];
+    // GitLab renders it in the merge request note and in Markdown files.
+    out.push("", "```mermaid", governanceDiagram(repo, automationUser, changes), "```");
     if (project.dataSafety) {
         const ds = project.dataSafety;
         out.push(`Data safety: protect ${yesNo(ds.protect)}, retain on delete ${yesNo(ds.retainOnDelete)}, archive on destroy ${yesNo(ds.archiveOnDestroy)}.`);
@@ -86,6 +91,9 @@ function repositorySection(repo: RepositorySummary, automationUser: string | und
     if (repo.sharedGroups.length > 0) {
         out.push("", "### Groups the project is shared with", "", "GitLab ignores a group as code owner, deployer or environment approver unless the project is shared with it.", "", ...table(["group", "role"], repo.sharedGroups.map((g) => [g.group, g.access])));
     }
+    const controls = controlAdherence(repo);
+    const score = adherenceScore(controls);
+    out.push("", `### GitLab compliance controls: ${score.passed} of ${score.total} pass`, "", ...table(["control", "status", "reason"], controls.map((c) => [`\`${c.control}\``, c.status, c.reason])));
     out.push(
         "",
         "### Approver memberships",

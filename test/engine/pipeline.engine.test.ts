@@ -1,6 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { ciJob, INSTALL_LINE } from "./support/ci";
+import { evidenceSchemaErrors } from "../../src/evidence/validate";
 import { API_TOKEN, EngineWorkspace, READ_TOKEN } from "../../engine/workspace";
 
 // The jobs of .gitlab-ci.yml, their script lines read from the file as GitLab
@@ -80,6 +81,11 @@ describe(".gitlab-ci.yml, run as written", () => {
                 expect({ path, protections: project?.protected_branches.length }).toEqual({ path, protections: 1 });
                 expect(project!.approval_rules.map((r) => r.name)).toEqual(expect.arrayContaining(repos[i].approvalRules.map((r) => r.name)));
             });
+            // The artifact each job keeps: the evidence record of its update, checked against the committed schema.
+            const record = JSON.parse(fs.readFileSync(path.join(ws.dir, "evidence", stack, "evidence.json"), "utf8")) as { stack: string; provenance: { job: unknown } };
+            expect(evidenceSchemaErrors(record)).toEqual([]);
+            expect(record.stack).toBe(stack);
+            expect(fs.readdirSync(path.join(ws.dir, "evidence", stack)).sort()).toEqual(["SHA256SUMS", "evidence.csv", "evidence.json"]);
         }
     });
 

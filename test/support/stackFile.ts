@@ -24,6 +24,11 @@ export function fixtureConfig(name: string): Record<string, unknown> {
     return configOf(path.join(ROOT, "test", "fixtures", "stacks", `${name}.yaml`));
 }
 
+/** A fixture's `ml-model-governance:` keys without the namespace, as the config parser takes them: a copy to edit. */
+export function fixtureNamespace(name: string): Record<string, any> {
+    return Object.fromEntries(Object.entries(fixtureConfig(name)).map(([k, v]) => [k.replace(/^ml-model-governance:/, ""), structuredClone(v)]));
+}
+
 /** The committed stacks, found as `npm run check -- --all` finds them. */
 export const COMMITTED_STACKS = stacksIn(ROOT);
 
