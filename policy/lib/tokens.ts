@@ -9,4 +9,5 @@ export const GITLAB = {
     approvalRule: "gitlab:index/projectApprovalRule:ProjectApprovalRule",
     mrApprovals: "gitlab:index/projectLevelMrApprovals:ProjectLevelMrApprovals",
     repositoryFile: "gitlab:index/repositoryFile:RepositoryFile",
+    protectedEnvironment: "gitlab:index/projectProtectedEnvironment:ProjectProtectedEnvironment",
 } as const;

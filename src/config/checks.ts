@@ -4,6 +4,7 @@ import { approverMentions, withArticle, type ApproverRole } from "./approverMent
 import { checkCodeOwners, checkPromotionGate, checkPushRulesAdmitOwnCommits, checkSharedGroupAccess } from "./mlChecks";
 import { MIN_PRODUCTION_APPROVALS, neverMessage, reachability, stallMessage } from "../../policy/lib/approvalRules";
 import { resourceKey, slug } from "./names";
+import { checkProjectOnlySettings } from "./releaseSettings";
 import { projectPath } from "./primitives";
 import { repeatedEntries } from "./repeats";
 import type { RawApprovalRule, RawRepository } from "./schema";
@@ -127,6 +128,7 @@ export function checkRepository(repo: RepositoryView, keys: RepositoryKeys, fact
 
     if (production && facts.automationUser !== undefined) checkAutomationUserApproves(repo, add, facts.automationUser);
 
+    checkProjectOnlySettings(repo, keys, add, warn, facts);
     if (tier === "free") {
         for (const { rel, feature, when } of PREMIUM_FEATURES) {
             if (keys.isSet(rel) && when(repo)) {

@@ -72,4 +72,6 @@ export const promotionGateSchema = z.strictObject({
         groups: z.array(groupRef).default([]),
     }),
     approvals: z.array(gateApproval).min(1, { error: "expected a list with at least 1 approval rule" }),
+    // Project.allowPipelineTriggerApproveDeployment; unset: false in production, not managed elsewhere.
+    triggererMayApprove: z.boolean().optional(),
 });

@@ -78,6 +78,11 @@ export type PromotionGate = Readonly<z.infer<typeof promotionGateSchema>>;
 /** Exactly one of `user`, `group` or `accessLevel`, checked by the config validator. */
 export type PromotionApproval = PromotionGate["approvals"][number];
 
+export interface MergeChecks {
+    readonly pipelineMustSucceed?: boolean;
+    readonly discussionsMustBeResolved?: boolean;
+}
+
 export interface Repository {
     /** Stable id used in resource names and exports; renaming the project keeps it. */
     readonly key: string;
@@ -92,6 +97,8 @@ export interface Repository {
     readonly codeOwners?: CodeOwners;
     readonly pushRules?: PushRules;
     readonly promotionGate?: PromotionGate;
+    /** GitLab's merge checks, resolved; undefined where neither config nor production asks for them. */
+    readonly mergeChecks?: MergeChecks;
     /** Make every named approver a Developer member, so GitLab does not silently ignore them. */
     readonly addApproversAsMembers: boolean;
     /** The role for every group the project is shared with; undefined: the lowest each group needs. */

@@ -6,6 +6,7 @@ import { foreignKeyIssues } from "./foreignKeys";
 import { isPlainObject, mergeDefaults, originOf, type Layer } from "./merge";
 import { resourceKey, slug } from "./names";
 import type { GovernanceConfig, Repository, Tier } from "./model";
+import { resolveMergeChecks, resolveTriggerer } from "./releaseSettings";
 import { approvalRuleSchema, defaultsSchema, repositorySchema, stackSchema, type RawRepository } from "./schema";
 
 export interface ParseContext {
@@ -139,7 +140,8 @@ function toRepository(repo: RawRepository, production: boolean, keys: Repository
         anyApprover,
         codeOwners,
         pushRules,
-        promotionGate,
+        promotionGate: repo.existing === undefined ? resolveTriggerer(promotionGate, production) : promotionGate,
+        mergeChecks: repo.existing === undefined ? resolveMergeChecks(repo.mergeChecks, production) : undefined,
         sharedGroupAccess: repo.sharedGroupAccess,
         retainGovernanceOnDelete: repo.retainGovernanceOnDelete ?? production,
         keyPath: keys.at,

@@ -12,6 +12,7 @@ import type { PrincipalDirectory } from "./principals";
 import { promotionGateInputs } from "./promotionGateInputs";
 import { pinned } from "./providerVersion";
 import { pushRuleInputs } from "./pushRuleInputs";
+import { projectReleaseInputs } from "./releaseInputs";
 import { summarizeApprovalRules, type ApprovalRuleSummary } from "./summary";
 
 /** What the stack config says of the environment a repository is governed in; the policy pack reads it off the component. */
@@ -77,7 +78,7 @@ export class ModelGovernance extends pulumi.ComponentResource {
         /** The project id when adopted, for importing what it already has. */
         let adoptedId: string | undefined;
         if (repo.project.mode === "create") {
-            const created = (this.project = child(this.createProject(name, repo.project, principals)));
+            const created = (this.project = child(this.createProject(name, repo.project, principals, projectReleaseInputs(repo, tier))));
             project = created.id;
             defaultBranch = repo.project.defaultBranch;
             this.projectId = created.id;
@@ -247,7 +248,7 @@ export class ModelGovernance extends pulumi.ComponentResource {
         this.registerOutputs({ projectId: this.projectId, webUrl: this.webUrl, environment: args.environment });
     }
 
-    private createProject(name: string, project: CreatedProject, principals: PrincipalDirectory): gitlab.Project {
+    private createProject(name: string, project: CreatedProject, principals: PrincipalDirectory, settings: gitlab.ProjectArgs): gitlab.Project {
         const { dataSafety } = project;
         return new gitlab.Project(
             `${name}-project`,
@@ -262,6 +263,7 @@ export class ModelGovernance extends pulumi.ComponentResource {
                 initializeWithReadme: true,
                 topics: [...project.topics],
                 archiveOnDestroy: dataSafety.archiveOnDestroy,
+                ...settings,
             },
             pinned({ parent: this, protect: dataSafety.protect, retainOnDelete: dataSafety.retainOnDelete }),
         );

@@ -1,4 +1,4 @@
-import type { ApprovalRule, GovernanceConfig, MergeRequestApprovals, PrincipalRef, PromotionGate, Repository, Tier } from "../config";
+import type { ApprovalRule, GovernanceConfig, MergeChecks, MergeRequestApprovals, PrincipalRef, PromotionGate, Repository, Tier } from "../config";
 import { PROVIDER_VERSION } from "./providerVersion";
 import { groupsToShare } from "../config/sharing";
 import { namedApprovers } from "./approvers";
@@ -41,7 +41,9 @@ export interface RepositorySummary {
     readonly sharedGroups: ReadonlyArray<{ readonly group: string; readonly access: string }>;
     /** Whether removing the repository from config leaves its governance in GitLab. */
     readonly retainGovernanceOnDelete: boolean;
-    readonly promotionGate?: { readonly environment: string; readonly deployers: readonly string[]; readonly approvals: readonly string[] };
+    readonly promotionGate?: { readonly environment: string; readonly deployers: readonly string[]; readonly approvals: readonly string[]; readonly triggererMayApprove?: boolean };
+    /** The merge checks sent to GitLab; absent keys are left as GitLab has them. */
+    readonly mergeChecks?: MergeChecks;
     /** Users made Developer members so their approvals count; empty when turned off. */
     readonly approverMemberships: readonly string[];
 }
@@ -89,6 +91,7 @@ function summarizeGate(gate: PromotionGate): NonNullable<RepositorySummary["prom
             const from = a.group !== undefined ? `group ${describeGroup(a.group)}` : `access level ${a.accessLevel}`;
             return `${n} approval${n === 1 ? "" : "s"} from ${from}`;
         }),
+        ...(gate.triggererMayApprove === undefined ? {} : { triggererMayApprove: gate.triggererMayApprove }),
     };
 }
 
@@ -130,6 +133,7 @@ export function summarizeRepository(repo: Repository, tier: Tier, automationUser
             : {}),
         ...(repo.pushRules ? { pushRules: pushRuleInputs(repo.pushRules) } : {}),
         ...(repo.promotionGate ? { promotionGate: summarizeGate(repo.promotionGate) } : {}),
+        ...(repo.mergeChecks ? { mergeChecks: repo.mergeChecks } : {}),
         approverMemberships: repo.addApproversAsMembers ? namedApprovers(repo, automationUser).map(describeUser) : [],
         sharedGroups: groupsToShare(repo, (g) => (typeof g === "string" ? g : undefined)).map((s) => ({ group: describeGroup(s.group), access: s.access })),
         retainGovernanceOnDelete: repo.retainGovernanceOnDelete,

@@ -1,0 +1,50 @@
+import type { StackValidationPolicy } from "@pulumi/policy";
+import { configOf } from "../lib/config";
+import { groupByProject } from "../lib/projectGroups";
+import { programEnvironment } from "../lib/programEnvironment";
+import { RELEASE_RULES } from "../lib/releaseRules";
+import { currentStackName } from "../lib/stack";
+import { bool, UNKNOWN } from "../lib/values";
+import { isProductionStack, productionConfigSchema, type ProductionConfig } from "./productionProtect";
+
+const configSchema = productionConfigSchema;
+
+/**
+ * Check 12. In production a model change reaches the protected branch only
+ * through a passing pipeline (the evaluation jobs are the gate), and a
+ * project with a protected environment (a promotion gate) does not let the
+ * person who triggered a deployment approve it. Both are `gitlab.Project`
+ * settings, so this judges the projects the stack manages; an unset triggerer
+ * setting beside a gate is left to whoever edits the project in GitLab, so it
+ * must be set explicitly. GitLab Free has neither protected environments nor
+ * the setting (resource_gitlab_project.go: "Premium and Ultimate only").
+ */
+export const productionReleaseGates: StackValidationPolicy = {
+    name: "production-release-gates",
+    description: "In a production stack every Project sets onlyAllowMergeIfPipelineSucceeds: true, and a Project with a ProjectProtectedEnvironment sets allowPipelineTriggerApproveDeployment: false.",
+    enforcementLevel: "mandatory",
+    configSchema,
+    validateStack: (args, reportViolation) => {
+        const config = configOf<ProductionConfig>(configSchema, args);
+        const program = programEnvironment(args.resources);
+        if (!isProductionStack(config, currentStackName(), program)) return;
+        for (const { project, environments, label } of groupByProject(args.resources).groups) {
+            if (project === undefined) continue;
+            const pipeline = RELEASE_RULES.pipelineMustSucceed;
+            const succeeds = bool(project.props, pipeline.setting);
+            if (succeeds !== pipeline.expected && succeeds !== UNKNOWN) {
+                reportViolation(`project ${label} has ${pipeline.setting} ${describe(succeeds)}; expected ${pipeline.expected} in production: ${pipeline.why}.`, project.urn);
+            }
+            const triggerer = RELEASE_RULES.triggererMayApprove;
+            const mayApprove = bool(project.props, triggerer.setting);
+            const gated = environments.length > 0 && program?.tier !== "free";
+            if (mayApprove !== UNKNOWN && mayApprove !== triggerer.expected && (mayApprove === true || gated)) {
+                reportViolation(`project ${label} has ${triggerer.setting} ${describe(mayApprove)}${gated ? " beside its promotion gate" : ""}; expected ${triggerer.expected} in production: ${triggerer.why}.`, project.urn);
+            }
+        }
+    },
+};
+
+function describe(value: boolean | undefined): string {
+    return value === undefined ? "unset" : String(value);
+}

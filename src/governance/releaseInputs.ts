@@ -1,0 +1,21 @@
+import type * as gitlab from "@pulumi/gitlab";
+import type { Repository, Tier } from "../config";
+
+export type ProjectReleaseInputs = Pick<gitlab.ProjectArgs, "onlyAllowMergeIfPipelineSucceeds" | "onlyAllowMergeIfAllDiscussionsAreResolved" | "allowPipelineTriggerApproveDeployment">;
+
+/**
+ * The Project inputs for the merge checks and the promotion gate's separation
+ * of duties. Only what config or production asks for is sent: the provider
+ * keeps an absent Optional+Computed input as GitLab has it. The triggerer
+ * setting is Premium and Ultimate only (resource_gitlab_project.go), and means
+ * something only beside a protected environment, so it goes with the gate.
+ */
+export function projectReleaseInputs(repo: Pick<Repository, "mergeChecks" | "promotionGate">, tier: Tier): ProjectReleaseInputs {
+    const checks = repo.mergeChecks;
+    const triggerer = tier === "free" ? undefined : repo.promotionGate?.triggererMayApprove;
+    return {
+        ...(checks?.pipelineMustSucceed === undefined ? {} : { onlyAllowMergeIfPipelineSucceeds: checks.pipelineMustSucceed }),
+        ...(checks?.discussionsMustBeResolved === undefined ? {} : { onlyAllowMergeIfAllDiscussionsAreResolved: checks.discussionsMustBeResolved }),
+        ...(triggerer === undefined ? {} : { allowPipelineTriggerApproveDeployment: triggerer }),
+    };
+}
