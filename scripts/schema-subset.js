@@ -22,6 +22,7 @@ const RESOURCES = [
     "gitlab:index/projectProtectedEnvironment:ProjectProtectedEnvironment",
     "gitlab:index/projectMembership:ProjectMembership",
     "gitlab:index/projectShareGroup:ProjectShareGroup",
+    "gitlab:index/tagProtection:TagProtection",
 ];
 const FUNCTIONS = [
     "gitlab:index/getUser:getUser",

@@ -1,7 +1,9 @@
 // Merge checks and the promotion gate's separation of duties: config, inputs,
 // what the program registers, and the pack's production-release-gates.
 import { ConfigValidationError, parseGovernanceConfig } from "../src/config";
-import { projectReleaseInputs } from "../src/governance/releaseInputs";
+import { GitLabLookupError } from "../src/governance/principals";
+import { projectReleaseInputs, releaseTagInputs } from "../src/governance/releaseInputs";
+import { governanceReport } from "../src/report/markdown";
 import { productionReleaseGates as policy } from "../policy/policies/releaseGates";
 import { GITLAB } from "../policy/policies";
 import { asStack, violationsOf, type FakeResource } from "../src/check/policyArgs";
@@ -53,6 +55,7 @@ describe("the release settings in config", () => {
     it("turns both merge checks on, and the triggerer's approval off, in production", () => {
         const config = prodConfig();
         config.repositories[0].promotionGate = GATE;
+        config.repositories[0].releaseTags = [{ pattern: "v*" }];
         const [repo] = parseGovernanceConfig(config, { stack: "prod" }).repositories;
         expect(repo.mergeChecks).toEqual({ pipelineMustSucceed: true, discussionsMustBeResolved: true });
         expect(repo.promotionGate?.triggererMayApprove).toBe(false);
@@ -86,13 +89,6 @@ describe("the release settings in config", () => {
         expect(message).toContain(`${repo0}.promotionGate.triggererMayApprove: cannot be combined with \`existing\` yet`);
     });
 
-    it("warns, in production, that an adopted project's merge checks stay as GitLab has them", () => {
-        const config = prodConfig();
-        config.repositories[0] = { existing: "acme-ml/models/churn", approvalRules: config.repositories[0].approvalRules };
-        const { warnings } = parseGovernanceConfig(config, { stack: "prod" });
-        expect(warnings.map((w) => `${w.path.join(".")}: ${w.message}`)).toContainEqual(expect.stringMatching(/^repositories\.0\.existing: is adopted: its merge checks .* are not governed by this program/));
-    });
-
     it("rejects a mistyped merge check, naming it", async () => {
         const config = baseConfig();
         config.repositories[0].mergeChecks = { pipelineMustSucceed: "yes", pipelinesMustSucceed: true };
@@ -118,10 +114,11 @@ describe("the Project the program registers", () => {
 
 describe("production-release-gates", () => {
     const gate = (): FakeResource => ({ type: GITLAB.protectedEnvironment, name: "fraud-promotion-gate", parent: componentUrn(), props: { project: PROJECT_ID, environment: "production" } });
+    const tags = (): FakeResource => ({ type: GITLAB.tagProtection, name: "fraud-tag-v*", parent: componentUrn(), props: { project: PROJECT_ID, tag: "v*", createAccessLevel: "maintainer" } });
     const strict = { onlyAllowMergeIfPipelineSucceeds: true, allowPipelineTriggerApproveDeployment: false };
 
     it("passes a production project whose pipeline must succeed and whose gate's triggerer may not approve", async () => {
-        expect(await asStack("prod", () => violationsOf(policy, [component(), project(strict), gate()]))).toEqual([]);
+        expect(await asStack("prod", () => violationsOf(policy, [component(), project(strict), gate(), tags()]))).toEqual([]);
     });
 
     it("refuses a production project that merges without a passing pipeline", async () => {
@@ -132,12 +129,108 @@ describe("production-release-gates", () => {
     it("refuses a gate whose triggerer may approve, or is left to GitLab, and allows an unset setting without a gate", async () => {
         const approving = await asStack("prod", () => violationsOf(policy, [project({ ...strict, allowPipelineTriggerApproveDeployment: true })]));
         expect(approving).toEqual([expect.objectContaining({ message: expect.stringContaining("has allowPipelineTriggerApproveDeployment true; expected false") })]);
-        const unset = await asStack("prod", () => violationsOf(policy, [project({ onlyAllowMergeIfPipelineSucceeds: true }), gate()]));
+        const unset = await asStack("prod", () => violationsOf(policy, [project({ onlyAllowMergeIfPipelineSucceeds: true }), gate(), tags()]));
         expect(unset).toEqual([expect.objectContaining({ message: expect.stringContaining("allowPipelineTriggerApproveDeployment unset beside its promotion gate") })]);
         expect(await asStack("prod", () => violationsOf(policy, [project({ onlyAllowMergeIfPipelineSucceeds: true })]))).toEqual([]);
     });
 
     it("leaves a development stack alone", async () => {
         expect(await asStack("dev", () => violationsOf(policy, [project({ allowPipelineTriggerApproveDeployment: true }), gate()]))).toEqual([]);
+    });
+});
+
+describe("releaseTagInputs", () => {
+    it("sends the role, then each named user and group as one id per entry", () => {
+        const tag = { pattern: "model-v*", createAccessLevel: "no one" as const, users: ["release-bot"], groups: ["acme-ml/release-managers"] };
+        expect(releaseTagInputs(tag, () => 17, () => 42)).toEqual({ tag: "model-v*", createAccessLevel: "no one", allowedToCreates: [{ userId: 17 }, { groupId: 42 }] });
+        expect(releaseTagInputs({ ...tag, createAccessLevel: "maintainer", users: [], groups: [] }, () => 0, () => 0)).toEqual({ tag: "model-v*", createAccessLevel: "maintainer" });
+    });
+});
+
+describe("releaseTags in config", () => {
+    const tagsOf = (config: Record<string, unknown>, stack = "dev") => parseGovernanceConfig(config, { stack }).repositories[0].releaseTags;
+
+    it("lets only the named creators create a pattern's tags, and Maintainers where nobody is named", () => {
+        const config = baseConfig();
+        config.defaults.releaseTags = [{ pattern: "model-v*", users: ["mlops-bot"] }, { pattern: "v*" }, { pattern: "rc-*", createAccessLevel: "developer", groups: ["acme-ml/release-managers"] }];
+        expect(tagsOf(config).map((t) => [t.pattern, t.createAccessLevel])).toEqual([["model-v*", "no one"], ["v*", "maintainer"], ["rc-*", "developer"]]);
+    });
+
+    it("refuses a production gate without protected release tags, naming the key", async () => {
+        const config = prodConfig();
+        config.repositories[0].promotionGate = GATE;
+        const message = await refusal(config, "prod");
+        expect(message).toContain(`${repo0}.releaseTags: expected at least one protected release-tag pattern (such as \`v*\` or \`model-v*\`) in a production stack with a promotion gate`);
+    });
+
+    it("refuses every malformed entry at once: syntax, repeats, nobody to create, the project's own group, and users on Free", async () => {
+        const config = baseConfig();
+        config.repositories[0].releaseTags = [
+            { pattern: "model v1" },
+            { pattern: "v*", createAccessLevel: "no one" },
+            { pattern: "v*", groups: ["acme-ml", "acme-ml/release-managers"], users: ["mlops-bot", "mlops-bot"] },
+            { pattern: "x", createAccessLevel: "admin" },
+        ];
+        const message = await refusal(config, "dev");
+        expect(message).toContain(`${repo0}.releaseTags[0].pattern: got "model v1"; expected a git tag name or wildcard such as \`v*\` or \`model-v*\``);
+        expect(message).toContain(`${repo0}.releaseTags[1]: lets nobody create these tags`);
+        expect(message).toContain(`${repo0}.releaseTags[2].pattern: got "v*"; expected each pattern once; releaseTags[1] protects it already`);
+        expect(message).toContain(`${repo0}.releaseTags[2].groups[0]: got "acme-ml"; expected a group other than the project's own group or its ancestors (acme-ml/models)`);
+        expect(message).toContain(`${repo0}.releaseTags[2].users[1]: got "mlops-bot"; expected each user once`);
+        expect(message).toContain(`${repo0}.releaseTags[3].createAccessLevel: got "admin"`);
+
+        const free = baseConfig();
+        free.tier = "free";
+        delete free.repositories[0].approvalRules;
+        free.repositories[0].releaseTags = [{ pattern: "v*", users: ["mlops-bot"] }, { pattern: "rc-*", createAccessLevel: "developer" }];
+        const onFree = await refusal(free, "dev");
+        expect(onFree).toContain(`${repo0}.releaseTags[0].users: got ["mlops-bot"]; expected no users or groups on tier "free"`);
+        expect(onFree).not.toContain("releaseTags[1]");
+    });
+
+    it("refuses, at preview and in any environment, a creator GitLab would refuse: no membership of this program's and no Developer access", async () => {
+        const config = baseConfig();
+        config.repositories[0].addApproversAsMembers = false;
+        config.repositories[0].approvalRules = [];
+        config.repositories[0].releaseTags = [{ pattern: "model-v*", users: ["jonas.weber"] }];
+        const error = await evaluate(config, "dev").catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(GitLabLookupError);
+        expect((error as GitLabLookupError).issues.map((i) => i.path.join("."))).toEqual(["repositories.0.releaseTags.0.users.0"]);
+        expect((error as Error).message).toContain(`${repo0}.releaseTags[0].users[0]: got "jonas.weber"; is named as a release tag creator, but GitLab would refuse the tag protection`);
+        expect(byType(recorded.resources, T.tagProtection)).toEqual([]);
+    });
+});
+
+describe("the TagProtection the program registers", () => {
+    it("lets only the release managers create model-v* tags in the production fixture, through the group's share", async () => {
+        const { resources } = await evaluate(fixtureConfig("prod"), "prod");
+        const [tag] = byType(resources, T.tagProtection);
+        expect(tag.inputs).toMatchObject({ tag: "model-v*", createAccessLevel: "no one", allowedToCreates: [{ groupId: expect.any(Number) }] });
+        const share = byType(resources, T.shareGroup).find((r) => r.name.endsWith("-share-acme-ml/release-managers"));
+        expect(share?.inputs.groupAccess).toBe("developer");
+        expect(tag.dependencies.some((urn) => urn.endsWith(`::${share?.name}`))).toBe(true);
+        const raw = Object.fromEntries(Object.entries(fixtureConfig("prod")).map(([k, v]) => [k.replace(/^ml-model-governance:/, ""), v]));
+        const markdown = governanceReport(parseGovernanceConfig(raw, { stack: "prod" }), "prod");
+        expect(markdown).toContain("| `model-v*` | acme-ml/release-managers |");
+        expect(markdown).toContain("| pipeline must succeed | yes |");
+    });
+
+    it("makes a named creator a Developer member first", async () => {
+        const config = baseConfig();
+        config.repositories[0].releaseTags = [{ pattern: "v*", users: ["jonas.weber"] }];
+        const { resources } = await evaluate(config, "dev");
+        const [tag] = byType(resources, T.tagProtection);
+        const member = byType(resources, T.membership).find((r) => r.name.endsWith("-member-jonas.weber"));
+        expect(member).toBeDefined();
+        expect(tag.dependencies.some((urn) => urn.endsWith(`::${member?.name}`))).toBe(true);
+    });
+});
+
+describe("production-release-gates and release tags", () => {
+    const gate = (): FakeResource => ({ type: GITLAB.protectedEnvironment, name: "fraud-promotion-gate", parent: componentUrn(), props: { project: PROJECT_ID, environment: "production" } });
+
+    it("refuses a production stack whose promotion gate has no protected release tags", async () => {
+        const found = await asStack("prod", () => violationsOf(policy, [component(), project({ onlyAllowMergeIfPipelineSucceeds: true, allowPipelineTriggerApproveDeployment: false }), gate()]));
+        expect(found).toEqual([expect.objectContaining({ level: "mandatory", message: expect.stringContaining("has a promotion gate (ProjectProtectedEnvironment) but no TagProtection") })]);
     });
 });

@@ -13,11 +13,13 @@ export interface ProjectGroup {
     readonly mrApprovals: PolicyResource[];
     readonly files: PolicyResource[];
     readonly environments: PolicyResource[];
+    readonly tagProtections: PolicyResource[];
 }
 
-const CHILD_KIND: Record<string, "protections" | "rules" | "mrApprovals" | "files" | "environments"> = {
+const CHILD_KIND: Record<string, "protections" | "rules" | "mrApprovals" | "files" | "environments" | "tagProtections"> = {
     [GITLAB.branchProtection]: "protections",
     [GITLAB.protectedEnvironment]: "environments",
+    [GITLAB.tagProtection]: "tagProtections",
     [GITLAB.approvalRule]: "rules",
     [GITLAB.mrApprovals]: "mrApprovals",
     [GITLAB.repositoryFile]: "files",
@@ -91,7 +93,7 @@ function attribute(child: PolicyResource, byIdentity: Map<string, string>, byPar
 }
 
 function emptyGroup(label: string, project?: PolicyResource): ProjectGroup {
-    return { label, project, protections: [], rules: [], mrApprovals: [], files: [], environments: [] };
+    return { label, project, protections: [], rules: [], mrApprovals: [], files: [], environments: [], tagProtections: [] };
 }
 
 function projectLabel(project: PolicyResource): string {

@@ -16,6 +16,9 @@ export const RELEASE_RULES = {
     },
 } as const;
 
+/** Anything tagged may be deployed: with a promotion gate, production protects its release tags. */
+export const RELEASE_TAGS_WITH_GATE = "expected at least one protected release-tag pattern (such as `v*` or `model-v*`) in a production stack with a promotion gate: otherwise any Developer can tag an unreviewed commit as a model release";
+
 export type ReleaseRule = keyof typeof RELEASE_RULES;
 
 /** The validator's wording: the config key's expected value and why. */

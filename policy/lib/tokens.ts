@@ -10,4 +10,5 @@ export const GITLAB = {
     mrApprovals: "gitlab:index/projectLevelMrApprovals:ProjectLevelMrApprovals",
     repositoryFile: "gitlab:index/repositoryFile:RepositoryFile",
     protectedEnvironment: "gitlab:index/projectProtectedEnvironment:ProjectProtectedEnvironment",
+    tagProtection: "gitlab:index/tagProtection:TagProtection",
 } as const;

@@ -2,7 +2,8 @@ import type { StackValidationPolicy } from "@pulumi/policy";
 import { configOf } from "../lib/config";
 import { groupByProject } from "../lib/projectGroups";
 import { programEnvironment } from "../lib/programEnvironment";
-import { RELEASE_RULES } from "../lib/releaseRules";
+import { RELEASE_RULES, RELEASE_TAGS_WITH_GATE } from "../lib/releaseRules";
+import { GITLAB } from "../lib/tokens";
 import { currentStackName } from "../lib/stack";
 import { bool, UNKNOWN } from "../lib/values";
 import { isProductionStack, productionConfigSchema, type ProductionConfig } from "./productionProtect";
@@ -18,17 +19,25 @@ const configSchema = productionConfigSchema;
  * setting beside a gate is left to whoever edits the project in GitLab, so it
  * must be set explicitly. GitLab Free has neither protected environments nor
  * the setting (resource_gitlab_project.go: "Premium and Ultimate only").
+ * Anything tagged may be deployed, so a gated project, created or adopted,
+ * also protects at least one tag pattern.
  */
 export const productionReleaseGates: StackValidationPolicy = {
     name: "production-release-gates",
-    description: "In a production stack every Project sets onlyAllowMergeIfPipelineSucceeds: true, and a Project with a ProjectProtectedEnvironment sets allowPipelineTriggerApproveDeployment: false.",
+    description: "In a production stack every Project sets onlyAllowMergeIfPipelineSucceeds: true; a project with a ProjectProtectedEnvironment has a TagProtection, and its Project sets allowPipelineTriggerApproveDeployment: false.",
     enforcementLevel: "mandatory",
     configSchema,
     validateStack: (args, reportViolation) => {
         const config = configOf<ProductionConfig>(configSchema, args);
         const program = programEnvironment(args.resources);
         if (!isProductionStack(config, currentStackName(), program)) return;
-        for (const { project, environments, label } of groupByProject(args.resources).groups) {
+        const { groups, unplaced } = groupByProject(args.resources);
+        // A protection whose project a preview cannot know yet may be this project's.
+        const maybeTags = unplaced.some((r) => r.type === GITLAB.tagProtection);
+        for (const { project, environments, tagProtections, label } of groups) {
+            if (environments.length > 0 && tagProtections.length === 0 && !maybeTags) {
+                reportViolation(`project ${label} has a promotion gate (ProjectProtectedEnvironment) but no TagProtection; ${RELEASE_TAGS_WITH_GATE}.`, (project ?? environments[0]).urn);
+            }
             if (project === undefined) continue;
             const pipeline = RELEASE_RULES.pipelineMustSucceed;
             const succeeds = bool(project.props, pipeline.setting);

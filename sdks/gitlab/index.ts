@@ -83,6 +83,11 @@ export type RepositoryFile = import("./repositoryFile").RepositoryFile;
 export const RepositoryFile: typeof import("./repositoryFile").RepositoryFile = null as any;
 utilities.lazyLoad(exports, ["RepositoryFile"], () => require("./repositoryFile"));
 
+export { TagProtectionArgs, TagProtectionState } from "./tagProtection";
+export type TagProtection = import("./tagProtection").TagProtection;
+export const TagProtection: typeof import("./tagProtection").TagProtection = null as any;
+utilities.lazyLoad(exports, ["TagProtection"], () => require("./tagProtection"));
+
 
 // Export sub-modules:
 import * as config from "./config";
@@ -115,6 +120,8 @@ const _module = {
                 return new ProjectShareGroup(name, <any>undefined, { urn })
             case "gitlab:index/repositoryFile:RepositoryFile":
                 return new RepositoryFile(name, <any>undefined, { urn })
+            case "gitlab:index/tagProtection:TagProtection":
+                return new TagProtection(name, <any>undefined, { urn })
             default:
                 throw new Error(`unknown resource type ${type}`);
         }
@@ -129,6 +136,7 @@ pulumi.runtime.registerResourceModule("gitlab", "index/projectProtectedEnvironme
 pulumi.runtime.registerResourceModule("gitlab", "index/projectPushRules", _module)
 pulumi.runtime.registerResourceModule("gitlab", "index/projectShareGroup", _module)
 pulumi.runtime.registerResourceModule("gitlab", "index/repositoryFile", _module)
+pulumi.runtime.registerResourceModule("gitlab", "index/tagProtection", _module)
 pulumi.runtime.registerResourcePackage("gitlab", {
     version: utilities.getVersion(),
     constructProvider: (name: string, type: string, urn: string): pulumi.ProviderResource => {

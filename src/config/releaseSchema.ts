@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { groupRef, tagPattern, userRef } from "./primitives";
 
 /**
  * What a merge into the protected branch needs besides approvals: GitLab's
@@ -11,4 +12,20 @@ export const mergeChecksSchema = z.strictObject({
     pipelineMustSucceed: z.boolean().optional(),
     /** A reviewer's open question blocks the merge until it is resolved. */
     discussionsMustBeResolved: z.boolean().optional(),
+});
+
+/** Who may create a protected tag by role; `admin` is left out, as for branches it needs an instance administrator to undo. */
+export const TAG_CREATE_ACCESS_LEVELS = ["no one", "developer", "maintainer"] as const;
+
+/**
+ * One protected release-tag pattern and who may create matching tags: a role,
+ * plus users and groups on Premium and Ultimate (`allowed_to_create`). Unset
+ * `createAccessLevel`: "no one" when users or groups are named (only they
+ * may), else "maintainer", GitLab's own default.
+ */
+export const releaseTagSchema = z.strictObject({
+    pattern: tagPattern,
+    createAccessLevel: z.enum(TAG_CREATE_ACCESS_LEVELS).optional(),
+    users: z.array(userRef).default([]),
+    groups: z.array(groupRef).default([]),
 });

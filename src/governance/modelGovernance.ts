@@ -12,7 +12,7 @@ import type { PrincipalDirectory } from "./principals";
 import { promotionGateInputs } from "./promotionGateInputs";
 import { pinned } from "./providerVersion";
 import { pushRuleInputs } from "./pushRuleInputs";
-import { projectReleaseInputs } from "./releaseInputs";
+import { projectReleaseInputs, releaseTagInputs } from "./releaseInputs";
 import { summarizeApprovalRules, type ApprovalRuleSummary } from "./summary";
 
 /** What the stack config says of the environment a repository is governed in; the policy pack reads it off the component. */
@@ -240,6 +240,11 @@ export class ModelGovernance extends pulumi.ComponentResource {
 
         if (repo.promotionGate !== undefined) {
             child(new gitlab.ProjectProtectedEnvironment(`${name}-promotion-gate`, { project, ...promotionGateInputs(repo.promotionGate, approverId, groupIdOf) }, governed()));
+        }
+
+        // Anything tagged may be deployed: only the named creators may make a release tag.
+        for (const tag of repo.releaseTags) {
+            child(new gitlab.TagProtection(`${name}-tag-${tag.pattern}`, { project, ...releaseTagInputs(tag, approverId, groupIdOf) }, governed()));
         }
 
         // The stack exports every repository's details; the component's own state

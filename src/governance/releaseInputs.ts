@@ -1,5 +1,6 @@
 import type * as gitlab from "@pulumi/gitlab";
-import type { Repository, Tier } from "../config";
+import type * as pulumi from "@pulumi/pulumi";
+import type { PrincipalRef, ReleaseTag, Repository, Tier } from "../config";
 
 export type ProjectReleaseInputs = Pick<gitlab.ProjectArgs, "onlyAllowMergeIfPipelineSucceeds" | "onlyAllowMergeIfAllDiscussionsAreResolved" | "allowPipelineTriggerApproveDeployment">;
 
@@ -18,4 +19,17 @@ export function projectReleaseInputs(repo: Pick<Repository, "mergeChecks" | "pro
         ...(checks?.discussionsMustBeResolved === undefined ? {} : { onlyAllowMergeIfAllDiscussionsAreResolved: checks.discussionsMustBeResolved }),
         ...(triggerer === undefined ? {} : { allowPipelineTriggerApproveDeployment: triggerer }),
     };
+}
+
+type Id = (ref: PrincipalRef) => pulumi.Input<number>;
+
+/**
+ * One protected release-tag pattern as a TagProtection: the role, then each
+ * named user and group (`allowedToCreates`, exactly one id per entry). The
+ * component passes its memberships' and shares' ids, so the protection is
+ * created after GitLab can accept them.
+ */
+export function releaseTagInputs(tag: ReleaseTag, userId: Id, groupId: Id): Omit<gitlab.TagProtectionArgs, "project"> {
+    const creators = [...tag.users.map((u) => ({ userId: userId(u) })), ...tag.groups.map((g) => ({ groupId: groupId(g) }))];
+    return { tag: tag.pattern, createAccessLevel: tag.createAccessLevel, ...(creators.length > 0 ? { allowedToCreates: creators } : {}) };
 }

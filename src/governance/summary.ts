@@ -42,6 +42,8 @@ export interface RepositorySummary {
     /** Whether removing the repository from config leaves its governance in GitLab. */
     readonly retainGovernanceOnDelete: boolean;
     readonly promotionGate?: { readonly environment: string; readonly deployers: readonly string[]; readonly approvals: readonly string[]; readonly triggererMayApprove?: boolean };
+    /** Protected release-tag patterns and who may create matching tags: a role, users and groups. */
+    readonly releaseTags: ReadonlyArray<{ readonly pattern: string; readonly creators: readonly string[] }>;
     /** The merge checks sent to GitLab; absent keys are left as GitLab has them. */
     readonly mergeChecks?: MergeChecks;
     /** Users made Developer members so their approvals count; empty when turned off. */
@@ -134,6 +136,10 @@ export function summarizeRepository(repo: Repository, tier: Tier, automationUser
         ...(repo.pushRules ? { pushRules: pushRuleInputs(repo.pushRules) } : {}),
         ...(repo.promotionGate ? { promotionGate: summarizeGate(repo.promotionGate) } : {}),
         ...(repo.mergeChecks ? { mergeChecks: repo.mergeChecks } : {}),
+        releaseTags: repo.releaseTags.map((t) => ({
+            pattern: t.pattern,
+            creators: [...(t.createAccessLevel === "no one" ? [] : [`access level ${t.createAccessLevel}`]), ...t.users.map(describeUser), ...t.groups.map(describeGroup)],
+        })),
         approverMemberships: repo.addApproversAsMembers ? namedApprovers(repo, automationUser).map(describeUser) : [],
         sharedGroups: groupsToShare(repo, (g) => (typeof g === "string" ? g : undefined)).map((s) => ({ group: describeGroup(s.group), access: s.access })),
         retainGovernanceOnDelete: repo.retainGovernanceOnDelete,

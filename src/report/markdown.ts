@@ -85,6 +85,9 @@ function repositorySection(repo: RepositorySummary, automationUser: string | und
         out.push("", `### Promotion gate: environment \`${gate.environment}\``, "", ...table(["who may deploy", "approvals a deployment needs", "triggerer may approve"], [[list(gate.deployers), list(gate.approvals), triggerer]]));
     }
     out.push("", "### Merge checks", "", ...mergeCheckRows(repo));
+    out.push("", "### Protected release tags", "");
+    if (repo.releaseTags.length === 0) out.push("None: GitLab lets anyone with the Developer role create any tag.");
+    else out.push(...table(["tag pattern", "who may create it"], repo.releaseTags.map((t) => [`\`${t.pattern}\``, list(t.creators)])));
     if (repo.sharedGroups.length > 0) {
         out.push("", "### Groups the project is shared with", "", "GitLab ignores a group as code owner, deployer or environment approver unless the project is shared with it.", "", ...table(["group", "role"], repo.sharedGroups.map((g) => [g.group, g.access])));
     }

@@ -10,6 +10,7 @@ import { memberRoutes } from "./members";
 import { projectRoutes } from "./projects";
 import { protectedBranchRoutes } from "./protectedBranches";
 import { protectedEnvironmentRoutes } from "./protectedEnvironments";
+import { protectedTagRoutes } from "./protectedTags";
 import { pushRuleRoutes } from "./pushRule";
 import { shareRoutes } from "./share";
 import { userRoutes } from "./users";
@@ -25,6 +26,7 @@ export const routes: readonly Route[] = [
     ...branchRoutes,
     ...pushRuleRoutes,
     ...protectedEnvironmentRoutes,
+    ...protectedTagRoutes,
     ...memberRoutes,
     ...shareRoutes,
 ];

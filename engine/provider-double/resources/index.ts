@@ -8,6 +8,7 @@ import { protectedEnvironment } from "./protectedEnvironment";
 import { pushRules } from "./pushRules";
 import { repositoryFile } from "./repositoryFile";
 import { shareGroup } from "./shareGroup";
+import { tagProtection } from "./tagProtection";
 
 /** The resource types the double implements, by type token. */
 export const RESOURCES: Readonly<Record<string, ResourceHandler>> = {
@@ -20,4 +21,5 @@ export const RESOURCES: Readonly<Record<string, ResourceHandler>> = {
     "gitlab:index/projectProtectedEnvironment:ProjectProtectedEnvironment": protectedEnvironment,
     "gitlab:index/projectMembership:ProjectMembership": membership,
     "gitlab:index/projectShareGroup:ProjectShareGroup": shareGroup,
+    "gitlab:index/tagProtection:TagProtection": tagProtection,
 };
