@@ -94,6 +94,7 @@ describe("the prod fixture (test/fixtures/stacks/prod.yaml)", () => {
             "ProjectShareGroup",
             "ProjectShareGroup",
             "RepositoryFile",
+            "TagProtection",
         ]);
         for (const r of gitlabResources) {
             expect(r.parent).toContain(`${T.component}::${component.name}`);
