@@ -23,6 +23,7 @@ const RESOURCES = [
     "gitlab:index/projectMembership:ProjectMembership",
     "gitlab:index/projectShareGroup:ProjectShareGroup",
     "gitlab:index/tagProtection:TagProtection",
+    "gitlab:index/projectFreezePeriod:ProjectFreezePeriod",
 ];
 const FUNCTIONS = [
     "gitlab:index/getUser:getUser",

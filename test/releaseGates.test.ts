@@ -31,7 +31,7 @@ async function refusal(config: Record<string, unknown>, stack: string): Promise<
 }
 
 describe("projectReleaseInputs", () => {
-    const gate = { environment: "production", deployers: { users: [], groups: ["g"] }, approvals: [{ group: "l" }] };
+    const gate = { environment: "production", deployers: { users: [], groups: ["g"] }, approvals: [{ group: "l" }], freezePeriods: [] };
 
     it("sends the merge checks and the triggerer setting that config or production resolved", () => {
         expect(projectReleaseInputs({ mergeChecks: { pipelineMustSucceed: true, discussionsMustBeResolved: true }, promotionGate: { ...gate, triggererMayApprove: false } }, "premium")).toEqual({
@@ -232,5 +232,22 @@ describe("production-release-gates and release tags", () => {
     it("refuses a production stack whose promotion gate has no protected release tags", async () => {
         const found = await asStack("prod", () => violationsOf(policy, [component(), project({ onlyAllowMergeIfPipelineSucceeds: true, allowPipelineTriggerApproveDeployment: false }), gate()]));
         expect(found).toEqual([expect.objectContaining({ level: "mandatory", message: expect.stringContaining("has a promotion gate (ProjectProtectedEnvironment) but no TagProtection") })]);
+    });
+});
+
+describe("promotionGate.freezePeriods", () => {
+    it("become ProjectFreezePeriods in the production fixture, and the report names the window", async () => {
+        const { resources } = await evaluate(fixtureConfig("prod"), "prod");
+        expect(byType(resources, T.freezePeriod).map((r) => r.inputs)).toEqual([expect.objectContaining({ freezeStart: "0 18 * * FRI", freezeEnd: "0 8 * * MON", cronTimezone: "Europe/Berlin" })]);
+    });
+
+    it("refuses a cron that is not five fields and an unknown time zone, each by key, and defaults the zone to UTC", async () => {
+        const config = baseConfig();
+        config.repositories[0].promotionGate = { ...GATE, freezePeriods: [{ start: "0 18 * *", end: "0 8 * * MON", timezone: "Mars/Olympus" }] };
+        const message = await refusal(config, "dev");
+        expect(message).toContain(`${repo0}.promotionGate.freezePeriods[0].start: got "0 18 * *"; expected a five-field cron expression`);
+        expect(message).toContain(`${repo0}.promotionGate.freezePeriods[0].timezone: got "Mars/Olympus"; expected an IANA time zone`);
+        config.repositories[0].promotionGate.freezePeriods = [{ start: "0 18 * * 5", end: "0 8 * * 1" }];
+        expect(parseGovernanceConfig(config, { stack: "dev" }).repositories[0].promotionGate?.freezePeriods).toEqual([{ start: "0 18 * * 5", end: "0 8 * * 1", timezone: "UTC" }]);
     });
 });

@@ -81,6 +81,7 @@ describe("the prod fixture (test/fixtures/stacks/prod.yaml)", () => {
             "Project",
             "ProjectApprovalRule",
             "ProjectApprovalRule",
+            "ProjectFreezePeriod",
             "ProjectLevelMrApprovals",
             "ProjectMembership",
             "ProjectMembership",

@@ -66,6 +66,16 @@ export interface ProtectedTag {
     create_access_levels: AccessEntry[];
 }
 
+/** A deploy freeze: cron start and end in a time zone (lib/api/entities/freeze_period.rb). */
+export interface FreezePeriod {
+    id: number;
+    freeze_start: string;
+    freeze_end: string;
+    cron_timezone: string;
+    created_at: string;
+    updated_at: string;
+}
+
 export interface AccessEntry {
     id: number;
     /** A role (0, 30, 40, 60); user, group and deploy-key entries carry the column default, 40. */
@@ -212,6 +222,7 @@ export interface Project {
     repository: Repository;
     protected_branches: ProtectedBranch[];
     protected_tags: ProtectedTag[];
+    freeze_periods: FreezePeriod[];
     approval_rules: ApprovalRule[];
     approval_settings: ApprovalSettings;
     /**

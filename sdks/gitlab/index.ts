@@ -50,6 +50,11 @@ export type ProjectApprovalRule = import("./projectApprovalRule").ProjectApprova
 export const ProjectApprovalRule: typeof import("./projectApprovalRule").ProjectApprovalRule = null as any;
 utilities.lazyLoad(exports, ["ProjectApprovalRule"], () => require("./projectApprovalRule"));
 
+export { ProjectFreezePeriodArgs, ProjectFreezePeriodState } from "./projectFreezePeriod";
+export type ProjectFreezePeriod = import("./projectFreezePeriod").ProjectFreezePeriod;
+export const ProjectFreezePeriod: typeof import("./projectFreezePeriod").ProjectFreezePeriod = null as any;
+utilities.lazyLoad(exports, ["ProjectFreezePeriod"], () => require("./projectFreezePeriod"));
+
 export { ProjectLevelMrApprovalsArgs, ProjectLevelMrApprovalsState } from "./projectLevelMrApprovals";
 export type ProjectLevelMrApprovals = import("./projectLevelMrApprovals").ProjectLevelMrApprovals;
 export const ProjectLevelMrApprovals: typeof import("./projectLevelMrApprovals").ProjectLevelMrApprovals = null as any;
@@ -108,6 +113,8 @@ const _module = {
                 return new Project(name, <any>undefined, { urn })
             case "gitlab:index/projectApprovalRule:ProjectApprovalRule":
                 return new ProjectApprovalRule(name, <any>undefined, { urn })
+            case "gitlab:index/projectFreezePeriod:ProjectFreezePeriod":
+                return new ProjectFreezePeriod(name, <any>undefined, { urn })
             case "gitlab:index/projectLevelMrApprovals:ProjectLevelMrApprovals":
                 return new ProjectLevelMrApprovals(name, <any>undefined, { urn })
             case "gitlab:index/projectMembership:ProjectMembership":
@@ -130,6 +137,7 @@ const _module = {
 pulumi.runtime.registerResourceModule("gitlab", "index/branchProtection", _module)
 pulumi.runtime.registerResourceModule("gitlab", "index/project", _module)
 pulumi.runtime.registerResourceModule("gitlab", "index/projectApprovalRule", _module)
+pulumi.runtime.registerResourceModule("gitlab", "index/projectFreezePeriod", _module)
 pulumi.runtime.registerResourceModule("gitlab", "index/projectLevelMrApprovals", _module)
 pulumi.runtime.registerResourceModule("gitlab", "index/projectMembership", _module)
 pulumi.runtime.registerResourceModule("gitlab", "index/projectProtectedEnvironment", _module)

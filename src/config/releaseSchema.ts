@@ -29,3 +29,25 @@ export const releaseTagSchema = z.strictObject({
     users: z.array(userRef).default([]),
     groups: z.array(groupRef).default([]),
 });
+
+// Five cron fields (minute hour day-of-month month day-of-week) with numbers, names, ranges, steps and lists,
+// as GitLab's CronValidator (Fugit) reads a freeze period's start and end.
+const CRON_FIELD = String.raw`(?:\*|[0-9A-Za-z]+(?:-[0-9A-Za-z]+)?)(?:\/\d+)?`;
+const CRON = new RegExp(String.raw`^${CRON_FIELD}(?:,${CRON_FIELD})*(?:\s+${CRON_FIELD}(?:,${CRON_FIELD})*){4}$`);
+const cron = z.string().trim().regex(CRON, { error: "expected a five-field cron expression such as `0 18 * * FRI` (minute hour day month weekday)" });
+
+function isTimeZone(zone: string): boolean {
+    try {
+        new Intl.DateTimeFormat("en", { timeZone: zone });
+        return true;
+    } catch {
+        return false;
+    }
+}
+
+/** A deploy freeze (`ProjectFreezePeriod`): GitLab sets `$CI_DEPLOY_FREEZE` in pipelines that run inside it. */
+export const freezePeriodSchema = z.strictObject({
+    start: cron,
+    end: cron,
+    timezone: z.string().refine(isTimeZone, { error: "expected an IANA time zone such as `UTC` or `Europe/Berlin`" }).default("UTC"),
+});

@@ -12,7 +12,7 @@ import type { PrincipalDirectory } from "./principals";
 import { promotionGateInputs } from "./promotionGateInputs";
 import { pinned } from "./providerVersion";
 import { pushRuleInputs } from "./pushRuleInputs";
-import { projectReleaseInputs, releaseTagInputs } from "./releaseInputs";
+import { freezePeriodInputs, projectReleaseInputs, releaseTagInputs } from "./releaseInputs";
 import { summarizeApprovalRules, type ApprovalRuleSummary } from "./summary";
 
 /** What the stack config says of the environment a repository is governed in; the policy pack reads it off the component. */
@@ -240,6 +240,10 @@ export class ModelGovernance extends pulumi.ComponentResource {
 
         if (repo.promotionGate !== undefined) {
             child(new gitlab.ProjectProtectedEnvironment(`${name}-promotion-gate`, { project, ...promotionGateInputs(repo.promotionGate, approverId, groupIdOf) }, governed()));
+            // Honoured only by jobs that check $CI_DEPLOY_FREEZE; by position, so an edit updates in place.
+            repo.promotionGate.freezePeriods.forEach((period, i) => {
+                child(new gitlab.ProjectFreezePeriod(`${name}-freeze-${i}`, { project, ...freezePeriodInputs(period) }, governed()));
+            });
         }
 
         // Anything tagged may be deployed: only the named creators may make a release tag.

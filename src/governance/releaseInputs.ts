@@ -1,6 +1,6 @@
 import type * as gitlab from "@pulumi/gitlab";
 import type * as pulumi from "@pulumi/pulumi";
-import type { PrincipalRef, ReleaseTag, Repository, Tier } from "../config";
+import type { PrincipalRef, PromotionGate, ReleaseTag, Repository, Tier } from "../config";
 
 export type ProjectReleaseInputs = Pick<gitlab.ProjectArgs, "onlyAllowMergeIfPipelineSucceeds" | "onlyAllowMergeIfAllDiscussionsAreResolved" | "allowPipelineTriggerApproveDeployment">;
 
@@ -32,4 +32,9 @@ type Id = (ref: PrincipalRef) => pulumi.Input<number>;
 export function releaseTagInputs(tag: ReleaseTag, userId: Id, groupId: Id): Omit<gitlab.TagProtectionArgs, "project"> {
     const creators = [...tag.users.map((u) => ({ userId: userId(u) })), ...tag.groups.map((g) => ({ groupId: groupId(g) }))];
     return { tag: tag.pattern, createAccessLevel: tag.createAccessLevel, ...(creators.length > 0 ? { allowedToCreates: creators } : {}) };
+}
+
+/** A promotion window's freeze as GitLab's ProjectFreezePeriod: cron start and end, in a time zone. */
+export function freezePeriodInputs(period: PromotionGate["freezePeriods"][number]): Omit<gitlab.ProjectFreezePeriodArgs, "project"> {
+    return { freezeStart: period.start, freezeEnd: period.end, cronTimezone: period.timezone };
 }

@@ -41,7 +41,7 @@ export interface RepositorySummary {
     readonly sharedGroups: ReadonlyArray<{ readonly group: string; readonly access: string }>;
     /** Whether removing the repository from config leaves its governance in GitLab. */
     readonly retainGovernanceOnDelete: boolean;
-    readonly promotionGate?: { readonly environment: string; readonly deployers: readonly string[]; readonly approvals: readonly string[]; readonly triggererMayApprove?: boolean };
+    readonly promotionGate?: { readonly environment: string; readonly deployers: readonly string[]; readonly approvals: readonly string[]; readonly triggererMayApprove?: boolean; readonly freezePeriods: readonly string[] };
     /** Protected release-tag patterns and who may create matching tags: a role, users and groups. */
     readonly releaseTags: ReadonlyArray<{ readonly pattern: string; readonly creators: readonly string[] }>;
     /** The merge checks sent to GitLab; absent keys are left as GitLab has them. */
@@ -94,6 +94,7 @@ function summarizeGate(gate: PromotionGate): NonNullable<RepositorySummary["prom
             return `${n} approval${n === 1 ? "" : "s"} from ${from}`;
         }),
         ...(gate.triggererMayApprove === undefined ? {} : { triggererMayApprove: gate.triggererMayApprove }),
+        freezePeriods: gate.freezePeriods.map((p) => `from \`${p.start}\` to \`${p.end}\` (${p.timezone})`),
     };
 }
 

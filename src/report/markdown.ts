@@ -82,7 +82,7 @@ function repositorySection(repo: RepositorySummary, automationUser: string | und
     if (repo.promotionGate) {
         const gate = repo.promotionGate;
         const triggerer = gate.triggererMayApprove === undefined ? "as GitLab has it" : yesNo(gate.triggererMayApprove);
-        out.push("", `### Promotion gate: environment \`${gate.environment}\``, "", ...table(["who may deploy", "approvals a deployment needs", "triggerer may approve"], [[list(gate.deployers), list(gate.approvals), triggerer]]));
+        out.push("", `### Promotion gate: environment \`${gate.environment}\``, "", ...table(["who may deploy", "approvals a deployment needs", "triggerer may approve", "deploy freezes ($CI_DEPLOY_FREEZE)"], [[list(gate.deployers), list(gate.approvals), triggerer, list(gate.freezePeriods)]]));
     }
     out.push("", "### Merge checks", "", ...mergeCheckRows(repo));
     out.push("", "### Protected release tags", "");

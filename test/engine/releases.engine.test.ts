@@ -3,7 +3,8 @@ import { EngineWorkspace } from "../../engine/workspace";
 
 // Model releases under the real engine: the production fixture
 // (test/fixtures/stacks/prod.yaml) has a promotion gate, so it gets protected
-// release tags, both merge checks and a triggerer who may not approve; an
+// release tags, both merge checks, a triggerer who may not approve and a
+// weekend deploy freeze; an
 // ineligible tag creator fails the preview, naming the key.
 
 const STACK = "prod";
@@ -31,6 +32,7 @@ describe("a production model release under the real engine", () => {
         expect(fraud.settings).toMatchObject({ only_allow_merge_if_pipeline_succeeds: true, only_allow_merge_if_all_discussions_are_resolved: true, allow_pipeline_trigger_approve_deployment: false });
         const managers = ws.standin.state.group("acme-ml/release-managers")!.id;
         expect(fraud.protected_tags.map((t) => [t.name, t.create_access_levels.map((e) => (e.group_id === null ? `role ${e.access_level}` : `group ${e.group_id}`))])).toEqual([["model-v*", ["role 0", `group ${managers}`]]]);
+        expect(fraud.freeze_periods.map((p) => [p.freeze_start, p.freeze_end, p.cron_timezone])).toEqual([["0 18 * * FRI", "0 8 * * MON", "Europe/Berlin"]]);
         // The group may create the tags because the project is shared with it, at Developer.
         expect(fraud.shared_with_groups.find((s) => s.group_id === managers)?.group_access).toBe(30);
         expect(ws.standin.requests.filter((r) => r.unmodelled).map((r) => `${r.method} ${r.path}`)).toEqual([]);

@@ -5,6 +5,7 @@ import { approvalRuleRoutes } from "./approvalRules";
 import { approvalSettingsRoutes } from "./approvalSettings";
 import { branchRoutes } from "./branches";
 import { fileRoutes } from "./files";
+import { freezePeriodRoutes } from "./freezePeriods";
 import { groupRoutes } from "./groups";
 import { memberRoutes } from "./members";
 import { projectRoutes } from "./projects";
@@ -27,6 +28,7 @@ export const routes: readonly Route[] = [
     ...pushRuleRoutes,
     ...protectedEnvironmentRoutes,
     ...protectedTagRoutes,
+    ...freezePeriodRoutes,
     ...memberRoutes,
     ...shareRoutes,
 ];

@@ -1,5 +1,6 @@
 import { approvalRule } from "./approvalRule";
 import { branchProtection } from "./branchProtection";
+import { freezePeriod } from "./freezePeriod";
 import type { ResourceHandler } from "./handler";
 import { membership } from "./membership";
 import { mrApprovals } from "./mrApprovals";
@@ -22,4 +23,5 @@ export const RESOURCES: Readonly<Record<string, ResourceHandler>> = {
     "gitlab:index/projectMembership:ProjectMembership": membership,
     "gitlab:index/projectShareGroup:ProjectShareGroup": shareGroup,
     "gitlab:index/tagProtection:TagProtection": tagProtection,
+    "gitlab:index/projectFreezePeriod:ProjectFreezePeriod": freezePeriod,
 };
