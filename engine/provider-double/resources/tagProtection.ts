@@ -1,5 +1,6 @@
 import { encodePath } from "../restClient";
 import type { Props } from "../propertyValues";
+import { toApi } from "./branchProtection";
 import { levelName, levelValue, orGone, type ResourceHandler, splitId } from "./handler";
 
 // resource_gitlab_tag_protection.go (Plugin Framework, 19.x copy on
@@ -9,16 +10,6 @@ import { levelName, levelValue, orGone, type ResourceHandler, splitId } from "./
 // absent one plans "maintainer". allowed_to_create is a set of entries with
 // exactly one of access_level, user_id, group_id, deploy_key_id.
 type Entry = Record<string, unknown>;
-
-/** Create: each planned entry's non-zero fields, as TagsPermissionOptions. */
-function toApi(entry: Entry): Entry {
-    const out: Entry = {};
-    if (typeof entry.accessLevel === "string" && entry.accessLevel !== "") out.access_level = levelValue(entry.accessLevel);
-    if (typeof entry.userId === "number" && entry.userId !== 0) out.user_id = entry.userId;
-    if (typeof entry.groupId === "number" && entry.groupId !== 0) out.group_id = entry.groupId;
-    if (typeof entry.deployKeyId === "number" && entry.deployKeyId !== 0) out.deploy_key_id = entry.deployKeyId;
-    return out;
-}
 
 /**
  * protectedTagToStateModel: the first entry without a user or group
@@ -50,6 +41,7 @@ export const tagProtection: ResourceHandler = {
     async create(inputs, { api }) {
         const project = String(inputs.project);
         const tag = String(inputs.tag);
+        // Create: each planned entry's non-zero fields, as TagsPermissionOptions.
         const planned = ((inputs.allowedToCreates as Entry[] | undefined) ?? []).map(toApi);
         const body = { name: tag, create_access_level: levelValue(inputs.createAccessLevel ?? "maintainer"), allowed_to_create: planned };
         const path = `projects/${encodePath(project)}/protected_tags`;
