@@ -11,7 +11,7 @@ import { isProductionStack, productionConfigSchema, type ProductionConfig } from
 const configSchema = productionConfigSchema;
 
 /**
- * Check 12. In production a model change reaches the protected branch only
+ * Check 10. In production a model change reaches the protected branch only
  * through a passing pipeline (the evaluation jobs are the gate), and a
  * project with a protected environment (a promotion gate) does not let the
  * person who triggered a deployment approve it. Both are `gitlab.Project`
