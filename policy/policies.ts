@@ -7,6 +7,7 @@ import { noApproverOverridePerMergeRequest, noAuthorOrCommitterApproval, resetAp
 import { minApprovalsOnProtectedBranches } from "./policies/minApprovals";
 import { noEmptyApprovalRulesInProduction } from "./policies/noEmptyRules";
 import { isProductionStack, productionProjectsProtected } from "./policies/productionProtect";
+import { productionReleaseGates } from "./policies/releaseGates";
 
 export {
     approvalRulesAlwaysSatisfiable,
@@ -20,6 +21,7 @@ export {
     noEmptyApprovalRulesInProduction,
     noForcePushOrDeveloperPush,
     productionProjectsProtected,
+    productionReleaseGates,
     resetApprovalsOnPush,
 };
 export { GITLAB } from "./lib/tokens";
@@ -42,4 +44,5 @@ export const policies: Policies = [
     approvalRulesSatisfiable,
     approvalRulesAlwaysSatisfiable,
     noEmptyApprovalRulesInProduction,
+    productionReleaseGates,
 ];

@@ -22,6 +22,8 @@ const RESOURCES = [
     "gitlab:index/projectProtectedEnvironment:ProjectProtectedEnvironment",
     "gitlab:index/projectMembership:ProjectMembership",
     "gitlab:index/projectShareGroup:ProjectShareGroup",
+    "gitlab:index/tagProtection:TagProtection",
+    "gitlab:index/projectFreezePeriod:ProjectFreezePeriod",
 ];
 const FUNCTIONS = [
     "gitlab:index/getUser:getUser",

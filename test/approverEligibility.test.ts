@@ -65,6 +65,7 @@ describe("named approvers GitLab would ignore", () => {
         config.repositories[0].sharedGroupAccess = "reporter";
         config.repositories[0].codeOwners = undefined;
         config.repositories[0].promotionGate = { deployers: { accessLevel: "maintainer" }, approvals: [{ group: "acme-ml/reviewers" }] };
+        config.repositories[0].releaseTags = [{ pattern: "v*" }];
         const error = (await evaluate(config, "prod").catch((e: unknown) => e)) as GitLabLookupError;
         expect(error.issues.map((i) => `${i.path.join(".")} ${String(i.value)}`)).toEqual(["repositories.0.approvalRules.0.users.1 marcus.chen"]);
     });
@@ -100,8 +101,12 @@ describe("the automation user as an approver", () => {
         expect(recorded.invokes).toHaveLength(0);
     });
 
-    it("may deploy, and may approve outside production", async () => {
-        await expect(evaluate(prod((r) => (r.promotionGate = { deployers: { users: ["ml-governance-bot"] }, approvals: [{ user: "jonas.weber" }] })), "prod")).resolves.toBeDefined();
+    it("may deploy, create release tags, and approve outside production", async () => {
+        const gate = (r: Record<string, any>) => {
+            r.promotionGate = { deployers: { users: ["ml-governance-bot"] }, approvals: [{ user: "jonas.weber" }] };
+            r.releaseTags = [{ pattern: "model-v*", users: ["ml-governance-bot"] }];
+        };
+        await expect(evaluate(prod(gate), "prod")).resolves.toBeDefined();
         const dev = prod((r) => r.approvalRules[0].users.push("ml-governance-bot"));
         dev.environment = "dev";
         await expect(evaluate(dev, "dev")).resolves.toBeDefined();

@@ -174,7 +174,8 @@ describe("governance summary", () => {
         expect(repo.codeOwners?.sections.map((s) => [s.name, s.approvalsRequired])).toEqual([["Models", 1], ["Data", 1], ["Training", 2], ["Docs", "optional"]]);
         expect(repo.codeOwners?.sections[2].rules).toEqual([{ pattern: "/training/", owners: ["priya.raman", "marcus.chen", "elena.petrova", "nadia.okafor"] }]);
         expect(repo.pushRules).toMatchObject({ maxFileSize: 10, preventSecrets: true, rejectUnsignedCommits: true, commitMessageRegex: "" });
-        expect(repo.promotionGate).toEqual({ environment: "production", deployers: ["acme-ml/release-managers"], approvals: ["2 approvals from group acme-ml/ml-leads", "approval by jonas.weber"] });
+        expect(repo.promotionGate).toEqual({ environment: "production", deployers: ["acme-ml/release-managers"], approvals: ["2 approvals from group acme-ml/ml-leads", "approval by jonas.weber"], triggererMayApprove: false, freezePeriods: ["from `0 18 * * FRI` to `0 8 * * MON` (Europe/Berlin)"] });
+        expect(repo.mergeChecks).toEqual({ pipelineMustSucceed: true, discussionsMustBeResolved: true });
         expect(repo.approverMemberships).toEqual(["priya.raman", "marcus.chen", "elena.petrova", "nadia.okafor", "jonas.weber"]);
     });
 });

@@ -31,7 +31,7 @@ async function both(stack: string, text: string): Promise<Record<"check" | "repo
 describe("one reader for check, report and the program", () => {
     it("reads a key without a namespace as the CLI does (in the project's), so a block indented too far left is refused by both", async () => {
         // promotionGate four spaces too far left: a top-level key of the config map.
-        const text = fixture("prod").replace(/^ {6}promotionGate:/m, "  promotionGate:").replace(/^( {8})(environment: production|deployers:|approvals:)/gm, "    $2");
+        const text = fixture("prod").replace(/^ {6}promotionGate:/m, "  promotionGate:").replace(/^( {8})(environment: production|deployers:|approvals:|freezePeriods:|# No promotion)/gm, "    $2");
         const misplaced = text.split("\n").find((l) => l.startsWith("  promotionGate:"));
         expect(misplaced).toBeDefined();
         expect(Object.keys(readStackFile(writeTemp(text)).texts)).toContain(`${NS}:promotionGate`);

@@ -81,6 +81,7 @@ describe("the prod fixture (test/fixtures/stacks/prod.yaml)", () => {
             "Project",
             "ProjectApprovalRule",
             "ProjectApprovalRule",
+            "ProjectFreezePeriod",
             "ProjectLevelMrApprovals",
             "ProjectMembership",
             "ProjectMembership",
@@ -94,6 +95,7 @@ describe("the prod fixture (test/fixtures/stacks/prod.yaml)", () => {
             "ProjectShareGroup",
             "ProjectShareGroup",
             "RepositoryFile",
+            "TagProtection",
         ]);
         for (const r of gitlabResources) {
             expect(r.parent).toContain(`${T.component}::${component.name}`);

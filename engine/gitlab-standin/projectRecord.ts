@@ -36,6 +36,8 @@ export function newProject(state: StandinState, init: { id?: number; name: strin
         shared_with_groups: [],
         repository: { branches: [], commits: [] },
         protected_branches: [],
+        protected_tags: [],
+        freeze_periods: [],
         approval_rules: [],
         approval_settings: {
             approvals_before_merge: 0,

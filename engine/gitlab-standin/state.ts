@@ -59,6 +59,23 @@ export interface GroupShare {
 }
 
 /** One entry of push_access_levels / merge_access_levels / unprotect_access_levels. */
+/** A protected tag or wildcard and who may create matching tags (lib/api/protected_tags.rb). */
+export interface ProtectedTag {
+    id: number;
+    name: string;
+    create_access_levels: AccessEntry[];
+}
+
+/** A deploy freeze: cron start and end in a time zone (lib/api/entities/freeze_period.rb). */
+export interface FreezePeriod {
+    id: number;
+    freeze_start: string;
+    freeze_end: string;
+    cron_timezone: string;
+    created_at: string;
+    updated_at: string;
+}
+
 export interface AccessEntry {
     id: number;
     /** A role (0, 30, 40, 60); user, group and deploy-key entries carry the column default, 40. */
@@ -204,6 +221,8 @@ export interface Project {
     shared_with_groups: GroupShare[];
     repository: Repository;
     protected_branches: ProtectedBranch[];
+    protected_tags: ProtectedTag[];
+    freeze_periods: FreezePeriod[];
     approval_rules: ApprovalRule[];
     approval_settings: ApprovalSettings;
     /**

@@ -77,6 +77,19 @@ export const VALIDATORS: Readonly<Record<string, Validator>> = {
         }
         return out;
     },
+    // resource_gitlab_tag_protection.go (19.x, plugin framework): create_access_level and each allowed_to_create
+    // access_level OneOf(api.ValidProtectedBranchTagAccessLevelNames); each entry ExactlyOneOf(access_level, user_id,
+    // group_id, deploy_key_id). No edition check: a CE or unlicensed GitLab drops the entries, found after the create.
+    "gitlab:index/tagProtection:TagProtection": (inputs) => {
+        const ids = ["accessLevel", "userId", "groupId", "deployKeyId"];
+        return [
+            ...oneOf(inputs, "createAccessLevel", BRANCH_LEVELS, "create_access_level"),
+            ...entries(inputs, "allowedToCreates").flatMap((entry, i) => [
+                ...(ids.filter((k) => isSet(entry, k)).length !== 1 ? [`allowed_to_create[${i}]: Invalid Attribute Combination: exactly one of ${ids.map(snake).join(", ")} must be specified`] : []),
+                ...oneOf(entry, "accessLevel", BRANCH_LEVELS, `allowed_to_create[${i}].access_level`),
+            ]),
+        ];
+    },
     // resource_gitlab_project_approval_rule.go (19.x, SDKv2): protected_branch_ids and applies_to_all_protected_branches
     // ConflictsWith each other; rule_type and report_type StringInSlice; report_type RequiredWith rule_type.
     "gitlab:index/projectApprovalRule:ProjectApprovalRule": (inputs) => [

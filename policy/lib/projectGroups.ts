@@ -12,10 +12,14 @@ export interface ProjectGroup {
     readonly rules: PolicyResource[];
     readonly mrApprovals: PolicyResource[];
     readonly files: PolicyResource[];
+    readonly environments: PolicyResource[];
+    readonly tagProtections: PolicyResource[];
 }
 
-const CHILD_KIND: Record<string, "protections" | "rules" | "mrApprovals" | "files"> = {
+const CHILD_KIND: Record<string, "protections" | "rules" | "mrApprovals" | "files" | "environments" | "tagProtections"> = {
     [GITLAB.branchProtection]: "protections",
+    [GITLAB.protectedEnvironment]: "environments",
+    [GITLAB.tagProtection]: "tagProtections",
     [GITLAB.approvalRule]: "rules",
     [GITLAB.mrApprovals]: "mrApprovals",
     [GITLAB.repositoryFile]: "files",
@@ -89,7 +93,7 @@ function attribute(child: PolicyResource, byIdentity: Map<string, string>, byPar
 }
 
 function emptyGroup(label: string, project?: PolicyResource): ProjectGroup {
-    return { label, project, protections: [], rules: [], mrApprovals: [], files: [] };
+    return { label, project, protections: [], rules: [], mrApprovals: [], files: [], environments: [], tagProtections: [] };
 }
 
 function projectLabel(project: PolicyResource): string {

@@ -9,4 +9,6 @@ export const GITLAB = {
     approvalRule: "gitlab:index/projectApprovalRule:ProjectApprovalRule",
     mrApprovals: "gitlab:index/projectLevelMrApprovals:ProjectLevelMrApprovals",
     repositoryFile: "gitlab:index/repositoryFile:RepositoryFile",
+    protectedEnvironment: "gitlab:index/projectProtectedEnvironment:ProjectProtectedEnvironment",
+    tagProtection: "gitlab:index/tagProtection:TagProtection",
 } as const;

@@ -50,6 +50,11 @@ export type ProjectApprovalRule = import("./projectApprovalRule").ProjectApprova
 export const ProjectApprovalRule: typeof import("./projectApprovalRule").ProjectApprovalRule = null as any;
 utilities.lazyLoad(exports, ["ProjectApprovalRule"], () => require("./projectApprovalRule"));
 
+export { ProjectFreezePeriodArgs, ProjectFreezePeriodState } from "./projectFreezePeriod";
+export type ProjectFreezePeriod = import("./projectFreezePeriod").ProjectFreezePeriod;
+export const ProjectFreezePeriod: typeof import("./projectFreezePeriod").ProjectFreezePeriod = null as any;
+utilities.lazyLoad(exports, ["ProjectFreezePeriod"], () => require("./projectFreezePeriod"));
+
 export { ProjectLevelMrApprovalsArgs, ProjectLevelMrApprovalsState } from "./projectLevelMrApprovals";
 export type ProjectLevelMrApprovals = import("./projectLevelMrApprovals").ProjectLevelMrApprovals;
 export const ProjectLevelMrApprovals: typeof import("./projectLevelMrApprovals").ProjectLevelMrApprovals = null as any;
@@ -83,6 +88,11 @@ export type RepositoryFile = import("./repositoryFile").RepositoryFile;
 export const RepositoryFile: typeof import("./repositoryFile").RepositoryFile = null as any;
 utilities.lazyLoad(exports, ["RepositoryFile"], () => require("./repositoryFile"));
 
+export { TagProtectionArgs, TagProtectionState } from "./tagProtection";
+export type TagProtection = import("./tagProtection").TagProtection;
+export const TagProtection: typeof import("./tagProtection").TagProtection = null as any;
+utilities.lazyLoad(exports, ["TagProtection"], () => require("./tagProtection"));
+
 
 // Export sub-modules:
 import * as config from "./config";
@@ -103,6 +113,8 @@ const _module = {
                 return new Project(name, <any>undefined, { urn })
             case "gitlab:index/projectApprovalRule:ProjectApprovalRule":
                 return new ProjectApprovalRule(name, <any>undefined, { urn })
+            case "gitlab:index/projectFreezePeriod:ProjectFreezePeriod":
+                return new ProjectFreezePeriod(name, <any>undefined, { urn })
             case "gitlab:index/projectLevelMrApprovals:ProjectLevelMrApprovals":
                 return new ProjectLevelMrApprovals(name, <any>undefined, { urn })
             case "gitlab:index/projectMembership:ProjectMembership":
@@ -115,6 +127,8 @@ const _module = {
                 return new ProjectShareGroup(name, <any>undefined, { urn })
             case "gitlab:index/repositoryFile:RepositoryFile":
                 return new RepositoryFile(name, <any>undefined, { urn })
+            case "gitlab:index/tagProtection:TagProtection":
+                return new TagProtection(name, <any>undefined, { urn })
             default:
                 throw new Error(`unknown resource type ${type}`);
         }
@@ -123,12 +137,14 @@ const _module = {
 pulumi.runtime.registerResourceModule("gitlab", "index/branchProtection", _module)
 pulumi.runtime.registerResourceModule("gitlab", "index/project", _module)
 pulumi.runtime.registerResourceModule("gitlab", "index/projectApprovalRule", _module)
+pulumi.runtime.registerResourceModule("gitlab", "index/projectFreezePeriod", _module)
 pulumi.runtime.registerResourceModule("gitlab", "index/projectLevelMrApprovals", _module)
 pulumi.runtime.registerResourceModule("gitlab", "index/projectMembership", _module)
 pulumi.runtime.registerResourceModule("gitlab", "index/projectProtectedEnvironment", _module)
 pulumi.runtime.registerResourceModule("gitlab", "index/projectPushRules", _module)
 pulumi.runtime.registerResourceModule("gitlab", "index/projectShareGroup", _module)
 pulumi.runtime.registerResourceModule("gitlab", "index/repositoryFile", _module)
+pulumi.runtime.registerResourceModule("gitlab", "index/tagProtection", _module)
 pulumi.runtime.registerResourcePackage("gitlab", {
     version: utilities.getVersion(),
     constructProvider: (name: string, type: string, urn: string): pulumi.ProviderResource => {

@@ -2,7 +2,7 @@ import type { KeyPath } from "./issues";
 import type { PrincipalRef } from "./model";
 
 /** What a named user is asked to do; each needs Developer access in the project, or GitLab ignores them. */
-export type ApproverRole = "approver" | "deployer" | "promotion approver" | "code owner";
+export type ApproverRole = "approver" | "deployer" | "promotion approver" | "code owner" | "release tag creator";
 
 export interface ApproverMention<R = PrincipalRef> {
     readonly ref: R;
@@ -19,11 +19,12 @@ export interface NamesUsers<R> {
         readonly rules: ReadonlyArray<{ readonly users: readonly R[] }>;
         readonly sections: ReadonlyArray<{ readonly rules: ReadonlyArray<{ readonly users: readonly R[] }> }>;
     };
+    readonly releaseTags?: ReadonlyArray<{ readonly users: readonly R[] } | undefined>;
 }
 
 /**
- * Every mention of a user as an approver, deployer, promotion approver or code
- * owner, in config order, with its key: the one walk behind memberships,
+ * Every mention of a user as an approver, deployer, promotion approver, code
+ * owner or release tag creator, in config order, with its key: the one walk behind memberships,
  * lookups, eligibility and the automation-user check.
  */
 export function approverMentions<R>(repo: NamesUsers<R>): ApproverMention<R>[] {
@@ -34,6 +35,7 @@ export function approverMentions<R>(repo: NamesUsers<R>): ApproverMention<R>[] {
         ...(repo.promotionGate?.approvals.flatMap((a, k) => (a.user === undefined ? [] : [{ ref: a.user, rel: ["promotionGate", "approvals", k, "user"], role: "promotion approver" as const }])) ?? []),
         ...(owners?.rules.flatMap((r, j) => r.users.map((ref, k) => ({ ref, rel: ["codeOwners", "rules", j, "users", k], role: "code owner" as const }))) ?? []),
         ...(owners?.sections.flatMap((s, i) => s.rules.flatMap((r, j) => r.users.map((ref, k) => ({ ref, rel: ["codeOwners", "sections", i, "rules", j, "users", k], role: "code owner" as const })))) ?? []),
+        ...(repo.releaseTags?.flatMap((t, i) => (t?.users ?? []).map((ref, k) => ({ ref, rel: ["releaseTags", i, "users", k], role: "release tag creator" as const }))) ?? []),
     ];
 }
 

@@ -4,6 +4,7 @@ import { approverMentions, withArticle, type ApproverRole } from "./approverMent
 import { checkCodeOwners, checkPromotionGate, checkPushRulesAdmitOwnCommits, checkSharedGroupAccess } from "./mlChecks";
 import { MIN_PRODUCTION_APPROVALS, neverMessage, reachability, stallMessage } from "../../policy/lib/approvalRules";
 import { resourceKey, slug } from "./names";
+import { checkProjectOnlySettings, checkReleaseTags } from "./releaseSettings";
 import { projectPath } from "./primitives";
 import { repeatedEntries } from "./repeats";
 import type { RawApprovalRule, RawRepository } from "./schema";
@@ -12,8 +13,9 @@ import type { RawApprovalRule, RawRepository } from "./schema";
  * A repository as far as it parsed: a section that failed its own checks is
  * absent, so the combination checks below still run on everything else.
  */
-export type RepositoryView = Partial<Omit<RawRepository, "approvalRules">> & {
+export type RepositoryView = Partial<Omit<RawRepository, "approvalRules" | "releaseTags">> & {
     readonly approvalRules?: ReadonlyArray<RawApprovalRule | undefined>;
+    readonly releaseTags?: ReadonlyArray<RawRepository["releaseTags"] extends ReadonlyArray<infer T> | undefined ? T | undefined : never>;
 };
 
 /** Resolves a key inside one repository to the path the user wrote it at, and says whether they wrote it. */
@@ -127,6 +129,8 @@ export function checkRepository(repo: RepositoryView, keys: RepositoryKeys, fact
 
     if (production && facts.automationUser !== undefined) checkAutomationUserApproves(repo, add, facts.automationUser);
 
+    checkProjectOnlySettings(repo, keys, add, facts);
+    checkReleaseTags(repo, add, facts);
     if (tier === "free") {
         for (const { rel, feature, when } of PREMIUM_FEATURES) {
             if (keys.isSet(rel) && when(repo)) {
@@ -145,12 +149,13 @@ export function checkRepository(repo: RepositoryView, keys: RepositoryKeys, fact
 /**
  * In production the token's user may push the managed CODEOWNERS file, but
  * never approve: whoever holds the CI token would otherwise approve model
- * changes. Deploying (a deployer) stays allowed: that is what pipelines do.
+ * changes. Deploying (a deployer) and creating release tags stay allowed: that
+ * is what pipelines and release bots do.
  * A numeric id that turns out to be this user is refused after the lookups.
  */
 function checkAutomationUserApproves(repo: RepositoryView, add: Add, automationUser: string): void {
     for (const { ref, rel, role } of approverMentions(repo)) {
-        if (role === "deployer" || typeof ref !== "string" || ref.toLowerCase() !== automationUser.toLowerCase()) continue;
+        if (role === "deployer" || role === "release tag creator" || typeof ref !== "string" || ref.toLowerCase() !== automationUser.toLowerCase()) continue;
         add(rel, automationApproverMessage(role, automationUser), ref);
     }
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { groupPath, groupRef, username, userRef } from "./primitives";
 import { re2Regex } from "./regex";
+import { freezePeriodSchema } from "./releaseSchema";
 
 /** Where GitLab looks for a CODEOWNERS file, in its order of precedence. */
 export const CODEOWNERS_FILES = ["CODEOWNERS", "docs/CODEOWNERS", ".gitlab/CODEOWNERS"] as const;
@@ -72,4 +73,7 @@ export const promotionGateSchema = z.strictObject({
         groups: z.array(groupRef).default([]),
     }),
     approvals: z.array(gateApproval).min(1, { error: "expected a list with at least 1 approval rule" }),
+    // Project.allowPipelineTriggerApproveDeployment; unset: false in production, not managed elsewhere.
+    triggererMayApprove: z.boolean().optional(),
+    freezePeriods: z.array(freezePeriodSchema).default([]),
 });

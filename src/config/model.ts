@@ -2,6 +2,7 @@ import type { z } from "zod";
 import type { WeakeningAcknowledgement } from "./acknowledgements";
 import type { ConfigIssue, KeyPath } from "./issues";
 import type { codeOwnersSchema, promotionGateSchema, pushRulesSchema } from "./mlSchema";
+import type { TAG_CREATE_ACCESS_LEVELS } from "./releaseSchema";
 import type { ACCESS_LEVELS, EDITIONS, SHARE_ACCESS_LEVELS, TIERS, UNPROTECT_ACCESS_LEVELS, VISIBILITIES } from "./schema";
 
 export type Tier = (typeof TIERS)[number];
@@ -79,6 +80,21 @@ export type PromotionGate = Readonly<z.infer<typeof promotionGateSchema>>;
 /** Exactly one of `user`, `group` or `accessLevel`, checked by the config validator. */
 export type PromotionApproval = PromotionGate["approvals"][number];
 
+export type TagCreateAccessLevel = (typeof TAG_CREATE_ACCESS_LEVELS)[number];
+
+/** A protected release-tag pattern, its role resolved. */
+export interface ReleaseTag {
+    readonly pattern: string;
+    readonly createAccessLevel: TagCreateAccessLevel;
+    readonly users: readonly PrincipalRef[];
+    readonly groups: readonly PrincipalRef[];
+}
+
+export interface MergeChecks {
+    readonly pipelineMustSucceed?: boolean;
+    readonly discussionsMustBeResolved?: boolean;
+}
+
 export interface Repository {
     /** Stable id used in resource names and exports; renaming the project keeps it. */
     readonly key: string;
@@ -93,6 +109,10 @@ export interface Repository {
     readonly codeOwners?: CodeOwners;
     readonly pushRules?: PushRules;
     readonly promotionGate?: PromotionGate;
+    /** GitLab's merge checks, resolved; undefined where neither config nor production asks for them. */
+    readonly mergeChecks?: MergeChecks;
+    /** Protected release-tag patterns, as `TagProtection` resources. */
+    readonly releaseTags: readonly ReleaseTag[];
     /** Make every named approver a Developer member, so GitLab does not silently ignore them. */
     readonly addApproversAsMembers: boolean;
     /** The role for every group the project is shared with; undefined: the lowest each group needs. */

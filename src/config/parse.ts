@@ -6,6 +6,8 @@ import { foreignKeyIssues } from "./foreignKeys";
 import { isPlainObject, mergeDefaults, originOf, type Layer } from "./merge";
 import { resourceKey, slug } from "./names";
 import type { GovernanceConfig, Repository, Tier } from "./model";
+import { resolveMergeChecks, resolveReleaseTags, resolveTriggerer } from "./releaseSettings";
+import { releaseTagSchema } from "./releaseSchema";
 import { approvalRuleSchema, defaultsSchema, repositorySchema, stackSchema, type RawRepository } from "./schema";
 
 export interface ParseContext {
@@ -103,6 +105,8 @@ function salvage(merged: Record<string, unknown>): RepositoryView {
     if (Array.isArray(merged.approvalRules)) {
         view.approvalRules = merged.approvalRules.map((rule) => approvalRuleSchema.safeParse(rule).data);
     }
+    // Entry by entry, so one malformed pattern leaves the others' checks running, at their own index.
+    if (Array.isArray(merged.releaseTags)) view.releaseTags = merged.releaseTags.map((tag) => releaseTagSchema.safeParse(tag).data);
     return view as RepositoryView;
 }
 
@@ -140,7 +144,9 @@ function toRepository(repo: RawRepository, production: boolean, keys: Repository
         anyApprover,
         codeOwners,
         pushRules,
-        promotionGate,
+        promotionGate: repo.existing === undefined ? resolveTriggerer(promotionGate, production) : promotionGate,
+        mergeChecks: repo.existing === undefined ? resolveMergeChecks(repo.mergeChecks, production) : undefined,
+        releaseTags: resolveReleaseTags(repo.releaseTags),
         sharedGroupAccess: repo.sharedGroupAccess,
         retainGovernanceOnDelete: repo.retainGovernanceOnDelete ?? production,
         keyPath: keys.at,

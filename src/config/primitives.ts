@@ -20,6 +20,8 @@ export const projectFullPath = z
     .regex(FULL_PATH, { error: "expected a project full path such as `ml-platform/models/fraud-detection`" })
     .refine((p) => p.includes("/"), { error: "expected `namespace/project`, with at least one `/`" });
 export const branchName = z.string().regex(BRANCH, { error: "expected a git branch name or wildcard such as `main` or `release/*`" });
+/** A protected tag's name or wildcard: git's ref rules, `*` matching anything (ProtectedRef#matches?). */
+export const tagPattern = z.string().regex(BRANCH, { error: "expected a git tag name or wildcard such as `v*` or `model-v*`" });
 
 const USER_REF = { error: "expected a GitLab username (e.g. `alice`) or a positive numeric user id" };
 const GROUP_REF = { error: "expected a group full path (e.g. `ml-platform/reviewers`) or a positive numeric group id" };

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { branchName, groupPath, groupRef, projectFullPath, projectPath, username, userRef } from "./primitives";
 import { codeOwnersSchema, promotionGateSchema, pushRulesSchema } from "./mlSchema";
 import { acknowledgementSchema } from "./acknowledgements";
+import { mergeChecksSchema, releaseTagSchema } from "./releaseSchema";
 
 /** The stack config namespace: keys are written `ml-model-governance:<key>`. */
 export const NAMESPACE = "ml-model-governance";
@@ -64,6 +65,8 @@ const inheritable = {
     codeOwners: codeOwnersSchema.optional(),
     pushRules: pushRulesSchema.optional(),
     promotionGate: promotionGateSchema.optional(),
+    mergeChecks: mergeChecksSchema.optional(),
+    releaseTags: z.array(releaseTagSchema).optional(),
     // Undefined: on for projects this program creates, off for adopted ones.
     addApproversAsMembers: z.boolean().optional(),
     // Undefined: the lowest role each shared group needs (developer for code owners and deployers, reporter for approvers).

@@ -16,7 +16,8 @@ export function repositoryNamespace(repo: Repository): string | undefined {
 /**
  * The groups GitLab honours only once the project is shared with them:
  * CODEOWNERS groups (approving needs Developer), and the promotion gate's
- * deployer groups (Developer) and approver groups (Reporter). The project's own
+ * deployer groups (Developer) and approver groups (Reporter), and release-tag
+ * creator groups (Developer). The project's own
  * group and its ancestors already count, and cannot be shared with. One share
  * per group, at the highest role it needs, unless `sharedGroupAccess` says.
  *
@@ -28,6 +29,8 @@ export function groupsToShare(repo: Repository, pathOf: (ref: PrincipalRef) => s
         ...(repo.codeOwners ? [...repo.codeOwners.rules, ...repo.codeOwners.sections.flatMap((s) => s.rules)].flatMap((r) => r.groups.map((g): [PrincipalRef, ShareAccessLevel] => [g, "developer"])) : []),
         ...(repo.promotionGate?.deployers.groups.map((g): [PrincipalRef, ShareAccessLevel] => [g, "developer"]) ?? []),
         ...(repo.promotionGate?.approvals.flatMap((a): Array<[PrincipalRef, ShareAccessLevel]> => (a.group === undefined ? [] : [[a.group, "reporter"]])) ?? []),
+        // GitLab keeps a group among a protected tag's creators only if the project is shared with it (EE ProtectedRefAccess).
+        ...repo.releaseTags.flatMap((t) => t.groups.map((g): [PrincipalRef, ShareAccessLevel] => [g, "developer"])),
     ];
     const namespace = repositoryNamespace(repo);
     const byGroup = new Map<string, SharedGroup>();

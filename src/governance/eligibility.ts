@@ -31,19 +31,21 @@ export interface ApproverAccess {
  */
 export function ignoredApproverFindings(repo: Repository, access: ApproverAccess, automationUser: string | undefined, production: boolean): { issues: ConfigIssue[]; warnings: ConfigIssue[] } {
     const found: ConfigIssue[] = [];
+    // GitLab refuses a protected tag's creator without access (422 "is not a member of the project"), rather than ignoring them.
+    const refused: ConfigIssue[] = [];
     if (!repo.addApproversAsMembers) {
         const project = repo.project.mode === "adopt" ? repo.project.pathWithNamespace : `${repo.project.namespace ?? "the token user's namespace"}/${repo.project.path}`;
         const where = repo.project.mode === "adopt" ? project : (repo.project.namespace ?? "the project");
         for (const { ref, rel, role } of namedApproversAt(repo, automationUser)) {
             if (access.accessWithoutMembership(repo, access.userId(ref)) >= ELIGIBLE) continue;
-            found.push({
+            (role === "release tag creator" ? refused : found).push({
                 path: repo.keyPath(rel),
                 value: ref,
-                message: `is named as ${withArticle(role)}, but GitLab would ignore them: they have no Developer access to ${project} (directly, through its groups, or through a group it is shared with), and addApproversAsMembers is off; set addApproversAsMembers: true, make them a Developer of ${where}, or name a group instead`,
+                message: `is named as ${withArticle(role)}, but GitLab would ${role === "release tag creator" ? "refuse the tag protection (\"is not a member of the project\")" : "ignore them"}: they have no Developer access to ${project} (directly, through its groups, or through a group it is shared with), and addApproversAsMembers is off; set addApproversAsMembers: true, make them a Developer of ${where}, or name a group instead`,
             });
         }
     }
-    return production ? { issues: found, warnings: [] } : { issues: [], warnings: found };
+    return production ? { issues: [...refused, ...found], warnings: [] } : { issues: refused, warnings: found };
 }
 
 /** The automation user named by id as an approver: the config check catches it by name, only the lookup by id. */

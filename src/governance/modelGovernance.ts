@@ -12,6 +12,7 @@ import type { PrincipalDirectory } from "./principals";
 import { promotionGateInputs } from "./promotionGateInputs";
 import { pinned } from "./providerVersion";
 import { pushRuleInputs } from "./pushRuleInputs";
+import { freezePeriodInputs, projectReleaseInputs, releaseTagInputs } from "./releaseInputs";
 import { summarizeApprovalRules, type ApprovalRuleSummary } from "./summary";
 
 /** What the stack config says of the environment a repository is governed in; the policy pack reads it off the component. */
@@ -77,7 +78,7 @@ export class ModelGovernance extends pulumi.ComponentResource {
         /** The project id when adopted, for importing what it already has. */
         let adoptedId: string | undefined;
         if (repo.project.mode === "create") {
-            const created = (this.project = child(this.createProject(name, repo.project, principals)));
+            const created = (this.project = child(this.createProject(name, repo.project, principals, projectReleaseInputs(repo, tier))));
             project = created.id;
             defaultBranch = repo.project.defaultBranch;
             this.projectId = created.id;
@@ -239,6 +240,15 @@ export class ModelGovernance extends pulumi.ComponentResource {
 
         if (repo.promotionGate !== undefined) {
             child(new gitlab.ProjectProtectedEnvironment(`${name}-promotion-gate`, { project, ...promotionGateInputs(repo.promotionGate, approverId, groupIdOf) }, governed()));
+            // Honoured only by jobs that check $CI_DEPLOY_FREEZE; by position, so an edit updates in place.
+            repo.promotionGate.freezePeriods.forEach((period, i) => {
+                child(new gitlab.ProjectFreezePeriod(`${name}-freeze-${i}`, { project, ...freezePeriodInputs(period) }, governed()));
+            });
+        }
+
+        // Anything tagged may be deployed: only the named creators may make a release tag.
+        for (const tag of repo.releaseTags) {
+            child(new gitlab.TagProtection(`${name}-tag-${tag.pattern}`, { project, ...releaseTagInputs(tag, approverId, groupIdOf) }, governed()));
         }
 
         // The stack exports every repository's details; the component's own state
@@ -247,7 +257,7 @@ export class ModelGovernance extends pulumi.ComponentResource {
         this.registerOutputs({ projectId: this.projectId, webUrl: this.webUrl, environment: args.environment });
     }
 
-    private createProject(name: string, project: CreatedProject, principals: PrincipalDirectory): gitlab.Project {
+    private createProject(name: string, project: CreatedProject, principals: PrincipalDirectory, settings: gitlab.ProjectArgs): gitlab.Project {
         const { dataSafety } = project;
         return new gitlab.Project(
             `${name}-project`,
@@ -262,6 +272,7 @@ export class ModelGovernance extends pulumi.ComponentResource {
                 initializeWithReadme: true,
                 topics: [...project.topics],
                 archiveOnDestroy: dataSafety.archiveOnDestroy,
+                ...settings,
             },
             pinned({ parent: this, protect: dataSafety.protect, retainOnDelete: dataSafety.retainOnDelete }),
         );

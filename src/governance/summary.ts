@@ -1,4 +1,4 @@
-import type { ApprovalRule, GovernanceConfig, MergeRequestApprovals, PrincipalRef, PromotionGate, Repository, Tier } from "../config";
+import type { ApprovalRule, GovernanceConfig, MergeChecks, MergeRequestApprovals, PrincipalRef, PromotionGate, Repository, Tier } from "../config";
 import { PROVIDER_VERSION } from "./providerVersion";
 import { groupsToShare } from "../config/sharing";
 import { namedApprovers } from "./approvers";
@@ -43,7 +43,11 @@ export interface RepositorySummary {
     readonly sharedGroups: ReadonlyArray<{ readonly group: string; readonly access: string }>;
     /** Whether removing the repository from config leaves its governance in GitLab. */
     readonly retainGovernanceOnDelete: boolean;
-    readonly promotionGate?: { readonly environment: string; readonly deployers: readonly string[]; readonly approvals: readonly string[] };
+    readonly promotionGate?: { readonly environment: string; readonly deployers: readonly string[]; readonly approvals: readonly string[]; readonly triggererMayApprove?: boolean; readonly freezePeriods: readonly string[] };
+    /** Protected release-tag patterns and who may create matching tags: a role, users and groups. */
+    readonly releaseTags: ReadonlyArray<{ readonly pattern: string; readonly creators: readonly string[] }>;
+    /** The merge checks sent to GitLab; absent keys are left as GitLab has them. */
+    readonly mergeChecks?: MergeChecks;
     /** Users made Developer members so their approvals count; empty when turned off. */
     readonly approverMemberships: readonly string[];
 }
@@ -91,6 +95,8 @@ function summarizeGate(gate: PromotionGate): NonNullable<RepositorySummary["prom
             const from = a.group !== undefined ? `group ${describeGroup(a.group)}` : `access level ${a.accessLevel}`;
             return `${n} approval${n === 1 ? "" : "s"} from ${from}`;
         }),
+        ...(gate.triggererMayApprove === undefined ? {} : { triggererMayApprove: gate.triggererMayApprove }),
+        freezePeriods: gate.freezePeriods.map((p) => `from \`${p.start}\` to \`${p.end}\` (${p.timezone})`),
     };
 }
 
@@ -133,6 +139,11 @@ export function summarizeRepository(repo: Repository, tier: Tier, automationUser
             : {}),
         ...(repo.pushRules ? { pushRules: pushRuleInputs(repo.pushRules) } : {}),
         ...(repo.promotionGate ? { promotionGate: summarizeGate(repo.promotionGate) } : {}),
+        ...(repo.mergeChecks ? { mergeChecks: repo.mergeChecks } : {}),
+        releaseTags: repo.releaseTags.map((t) => ({
+            pattern: t.pattern,
+            creators: [...(t.createAccessLevel === "no one" ? [] : [`access level ${t.createAccessLevel}`]), ...t.users.map(describeUser), ...t.groups.map(describeGroup)],
+        })),
         approverMemberships: repo.addApproversAsMembers ? namedApprovers(repo, automationUser).map(describeUser) : [],
         sharedGroups: groupsToShare(repo, (g) => (typeof g === "string" ? g : undefined)).map((s) => ({ group: describeGroup(s.group), access: s.access })),
         retainGovernanceOnDelete: repo.retainGovernanceOnDelete,

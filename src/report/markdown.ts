@@ -86,8 +86,13 @@ function repositorySection(repo: RepositorySummary, automationUser: string | und
     }
     if (repo.promotionGate) {
         const gate = repo.promotionGate;
-        out.push("", `### Promotion gate: environment \`${gate.environment}\``, "", ...table(["who may deploy", "approvals a deployment needs"], [[list(gate.deployers), list(gate.approvals)]]));
+        const triggerer = gate.triggererMayApprove === undefined ? "as GitLab has it" : yesNo(gate.triggererMayApprove);
+        out.push("", `### Promotion gate: environment \`${gate.environment}\``, "", ...table(["who may deploy", "approvals a deployment needs", "triggerer may approve", "deploy freezes ($CI_DEPLOY_FREEZE)"], [[list(gate.deployers), list(gate.approvals), triggerer, list(gate.freezePeriods)]]));
     }
+    out.push("", "### Merge checks", "", ...mergeCheckRows(repo));
+    out.push("", "### Protected release tags", "");
+    if (repo.releaseTags.length === 0) out.push("None: GitLab lets anyone with the Developer role create any tag.");
+    else out.push(...table(["tag pattern", "who may create it"], repo.releaseTags.map((t) => [`\`${t.pattern}\``, list(t.creators)])));
     if (repo.sharedGroups.length > 0) {
         out.push("", "### Groups the project is shared with", "", "GitLab ignores a group as code owner, deployer or environment approver unless the project is shared with it.", "", ...table(["group", "role"], repo.sharedGroups.map((g) => [g.group, g.access])));
     }
@@ -135,4 +140,13 @@ export function removalConsequence(repo: RepositorySummary): string {
     return safety?.protect
         ? `Removing this repository from the stack config is refused while the project is protected (\`dataSafety.protect\`): \`pulumi preview\` and \`pulumi up\` fail and nothing changes. Once \`protect\` is off, ${then}`
         : `Removing this repository from the stack config: ${then}`;
+}
+
+/** Each merge check as sent, or as GitLab has it where this program does not manage it. */
+function mergeCheckRows(repo: RepositorySummary): string[] {
+    const shown = (v: boolean | undefined) => (v === undefined ? (repo.project.dataSafety === undefined ? "not governed (adopted project)" : "as GitLab has it") : yesNo(v));
+    return table(["check", "value"], [
+        ["pipeline must succeed", shown(repo.mergeChecks?.pipelineMustSucceed)],
+        ["discussions must be resolved", shown(repo.mergeChecks?.discussionsMustBeResolved)],
+    ]);
 }

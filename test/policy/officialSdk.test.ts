@@ -10,7 +10,7 @@ function officialSdkStack(change: { approvalsRequired?: number; protect?: boolea
     const projectUrn = urnOf(GITLAB.project, "churn-model");
     const dependsOnProject = { project: [projectUrn] };
     return [
-        { type: GITLAB.project, name: "churn-model", protect: change.protect ?? true, props: { name: "Churn model", defaultBranch: "main", id: UNKNOWN_VALUE } },
+        { type: GITLAB.project, name: "churn-model", protect: change.protect ?? true, props: { name: "Churn model", defaultBranch: "main", onlyAllowMergeIfPipelineSucceeds: true, id: UNKNOWN_VALUE } },
         {
             type: GITLAB.branchProtection,
             name: "churn-main",

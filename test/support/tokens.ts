@@ -8,6 +8,8 @@ export const T = {
     pushRules: "gitlab:index/projectPushRules:ProjectPushRules",
     protectedEnvironment: "gitlab:index/projectProtectedEnvironment:ProjectProtectedEnvironment",
     shareGroup: "gitlab:index/projectShareGroup:ProjectShareGroup",
+    tagProtection: "gitlab:index/tagProtection:TagProtection",
+    freezePeriod: "gitlab:index/projectFreezePeriod:ProjectFreezePeriod",
     component: "ml-model-governance:index:ModelGovernance",
     getUser: "gitlab:index/getUser:getUser",
     getGroup: "gitlab:index/getGroup:getGroup",

@@ -5,11 +5,13 @@ import { approvalRuleRoutes } from "./approvalRules";
 import { approvalSettingsRoutes } from "./approvalSettings";
 import { branchRoutes } from "./branches";
 import { fileRoutes } from "./files";
+import { freezePeriodRoutes } from "./freezePeriods";
 import { groupRoutes } from "./groups";
 import { memberRoutes } from "./members";
 import { projectRoutes } from "./projects";
 import { protectedBranchRoutes } from "./protectedBranches";
 import { protectedEnvironmentRoutes } from "./protectedEnvironments";
+import { protectedTagRoutes } from "./protectedTags";
 import { pushRuleRoutes } from "./pushRule";
 import { shareRoutes } from "./share";
 import { userRoutes } from "./users";
@@ -25,6 +27,8 @@ export const routes: readonly Route[] = [
     ...branchRoutes,
     ...pushRuleRoutes,
     ...protectedEnvironmentRoutes,
+    ...protectedTagRoutes,
+    ...freezePeriodRoutes,
     ...memberRoutes,
     ...shareRoutes,
 ];

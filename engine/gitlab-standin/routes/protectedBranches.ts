@@ -51,21 +51,25 @@ function entryFrom(state: StandinState, kind: Kind, p: Params): AccessEntry {
  * count), and an entry may not appear twice ("has already been taken").
  */
 function validate(state: StandinState, project: Project, pb: ProtectedBranch): void {
-    const messages: string[] = [];
-    for (const kind of KINDS) {
-        const seen = new Set<string>();
-        for (const e of list(pb, kind)) {
-            if (e.user_id !== null && !isProjectMember(state, project, e.user_id)) messages.push(`${LABEL[kind]} user is not a member of the project`);
-            if (e.group_id !== null && !project.shared_with_groups.some((s) => s.group_id === e.group_id && s.group_access >= Access.DEVELOPER)) {
-                messages.push(`${LABEL[kind]} group does not have access to the project`);
-            }
-            const key = e.user_id !== null ? `user:${e.user_id}` : e.group_id !== null ? `group:${e.group_id}` : e.deploy_key_id !== null ? `key:${e.deploy_key_id}` : `level:${e.access_level}`;
-            const what = key.startsWith("user") ? "user" : key.startsWith("group") ? "group" : key.startsWith("key") ? "deploy key" : "access level";
-            if (seen.has(key)) messages.push(`${LABEL[kind]} ${what} has already been taken`);
-            seen.add(key);
-        }
-    }
+    const messages = KINDS.flatMap((kind) => accessEntryProblems(state, project, list(pb, kind), LABEL[kind]));
     if (messages.length > 0) throw unprocessable(messages);
+}
+
+/** The EE ProtectedRefAccess validations of one list of entries, as `full_messages` under `label`; protected tags share them. */
+export function accessEntryProblems(state: StandinState, project: Project, entries: readonly AccessEntry[], label: string): string[] {
+    const messages: string[] = [];
+    const seen = new Set<string>();
+    for (const e of entries) {
+        if (e.user_id !== null && !isProjectMember(state, project, e.user_id)) messages.push(`${label} user is not a member of the project`);
+        if (e.group_id !== null && !project.shared_with_groups.some((s) => s.group_id === e.group_id && s.group_access >= Access.DEVELOPER)) {
+            messages.push(`${label} group does not have access to the project`);
+        }
+        const key = e.user_id !== null ? `user:${e.user_id}` : e.group_id !== null ? `group:${e.group_id}` : e.deploy_key_id !== null ? `key:${e.deploy_key_id}` : `level:${e.access_level}`;
+        const what = key.startsWith("user") ? "user" : key.startsWith("group") ? "group" : key.startsWith("key") ? "deploy key" : "access level";
+        if (seen.has(key)) messages.push(`${label} ${what} has already been taken`);
+        seen.add(key);
+    }
+    return messages;
 }
 
 function findProtection(project: Project, name: string): ProtectedBranch {

@@ -17,8 +17,8 @@ const LISTS = [
 type List = (typeof LISTS)[number][0];
 const isPush = (list: List) => list === "allowedToPushes";
 
-/** populateBranchPermissionOptionsData[ForPush]: every field the entry sets, nothing else. */
-function toApi(entry: Entry): Entry {
+/** populateBranchPermissionOptionsData[ForPush]: every field the entry sets, nothing else (the tag protection's create does the same). */
+export function toApi(entry: Entry): Entry {
     const out: Entry = {};
     if (typeof entry.accessLevel === "string" && entry.accessLevel !== "") out.access_level = levelValue(entry.accessLevel);
     if (typeof entry.userId === "number" && entry.userId !== 0) out.user_id = entry.userId;

@@ -1,5 +1,6 @@
 import { approvalRule } from "./approvalRule";
 import { branchProtection } from "./branchProtection";
+import { freezePeriod } from "./freezePeriod";
 import type { ResourceHandler } from "./handler";
 import { membership } from "./membership";
 import { mrApprovals } from "./mrApprovals";
@@ -8,6 +9,7 @@ import { protectedEnvironment } from "./protectedEnvironment";
 import { pushRules } from "./pushRules";
 import { repositoryFile } from "./repositoryFile";
 import { shareGroup } from "./shareGroup";
+import { tagProtection } from "./tagProtection";
 
 /** The resource types the double implements, by type token. */
 export const RESOURCES: Readonly<Record<string, ResourceHandler>> = {
@@ -20,4 +22,6 @@ export const RESOURCES: Readonly<Record<string, ResourceHandler>> = {
     "gitlab:index/projectProtectedEnvironment:ProjectProtectedEnvironment": protectedEnvironment,
     "gitlab:index/projectMembership:ProjectMembership": membership,
     "gitlab:index/projectShareGroup:ProjectShareGroup": shareGroup,
+    "gitlab:index/tagProtection:TagProtection": tagProtection,
+    "gitlab:index/projectFreezePeriod:ProjectFreezePeriod": freezePeriod,
 };

@@ -8,6 +8,10 @@ import { defined, orGone, type ResourceHandler, type DoubleContext } from "./han
 // path is Optional with a DiffSuppressFunc for an empty new value (the same);
 // description and archived are plain Optional, so an absent one plans "" / false
 // and a change made in GitLab is a diff.
+// The merge checks and allow_pipeline_trigger_approve_deployment are
+// Optional+Computed too (resourceGitLabProjectSchema); the read sets them from
+// the entity, where a CE build has no allow_pipeline_trigger_approve_deployment
+// (Go's zero value, false).
 function observed(p: any): Props {
     return {
         name: p.name,
@@ -18,7 +22,22 @@ function observed(p: any): Props {
         namespaceId: p.namespace?.id,
         topics: p.topics ?? [],
         archived: p.archived ?? false,
+        onlyAllowMergeIfPipelineSucceeds: p.only_allow_merge_if_pipeline_succeeds ?? false,
+        onlyAllowMergeIfAllDiscussionsAreResolved: p.only_allow_merge_if_all_discussions_are_resolved ?? false,
+        allowPipelineTriggerApproveDeployment: p.allow_pipeline_trigger_approve_deployment ?? false,
     };
+}
+
+/** Inputs createProject sends with GetOkExists (an explicit false too), by provider and API name. */
+const CREATE_BOOLS = [
+    ["onlyAllowMergeIfPipelineSucceeds", "only_allow_merge_if_pipeline_succeeds"],
+    ["onlyAllowMergeIfAllDiscussionsAreResolved", "only_allow_merge_if_all_discussions_are_resolved"],
+] as const;
+/** updatePostCreateEditOptions: the one the create API does not take, sent in the edit after it (GetOkExists). */
+const POST_CREATE_BOOLS = [["allowPipelineTriggerApproveDeployment", "allow_pipeline_trigger_approve_deployment"]] as const;
+
+function bools(inputs: Props, pairs: ReadonlyArray<readonly [string, string]>, when: (key: string) => boolean = () => true): Props {
+    return Object.fromEntries(pairs.filter(([k]) => typeof inputs[k] === "boolean" && when(k)).map(([k, api]) => [api, inputs[k]]));
 }
 
 function outputs(p: any): Props {
@@ -75,7 +94,7 @@ async function readProject(api: RestClient, id: string): Promise<any | undefined
 }
 
 export const project: ResourceHandler = {
-    sticky: ["path", "namespaceId", "defaultBranch", "visibilityLevel", "topics"],
+    sticky: ["path", "namespaceId", "defaultBranch", "visibilityLevel", "topics", ...[...CREATE_BOOLS, ...POST_CREATE_BOOLS].map(([k]) => k)],
     defaults: { description: "", archived: false },
     replaceOn: [],
     sets: ["topics"],
@@ -93,14 +112,17 @@ export const project: ResourceHandler = {
                 topics: Array.isArray(inputs.topics) && inputs.topics.length > 0 ? inputs.topics : undefined,
             }),
             ...(typeof inputs.initializeWithReadme === "boolean" ? { initialize_with_readme: inputs.initializeWithReadme } : {}),
+            ...bools(inputs, CREATE_BOOLS),
         });
         const id = String(created.id);
         if (inputs.archived === true) await api.request("POST", `projects/${id}/archive`);
         if (inputs.skipWaitForDefaultBranchProtection !== true && (await expectsDefaultBranchProtection(api, created))) {
             await waitForDefaultBranchProtection(api, created);
         }
-        // updatePostCreateEditOptions: the settings only the edit API takes; of ours, a non-empty description.
-        if (typeof inputs.description === "string" && inputs.description !== "") await api.request("PUT", `projects/${id}`, { description: inputs.description });
+        // updatePostCreateEditOptions: the settings only the edit API takes; of ours, a non-empty
+        // description and allow_pipeline_trigger_approve_deployment, in one edit when any is set.
+        const edit = { ...(typeof inputs.description === "string" && inputs.description !== "" ? { description: inputs.description } : {}), ...bools(inputs, POST_CREATE_BOOLS) };
+        if (Object.keys(edit).length > 0) await api.request("PUT", `projects/${id}`, edit);
         const read = await readProject(api, id);
         return { id, outputs: { ...inputs, ...outputs(read) } };
     },
@@ -123,6 +145,7 @@ export const project: ResourceHandler = {
                 visibility: changed("visibilityLevel") ? news.visibilityLevel : undefined,
                 topics: changed("topics") ? news.topics : undefined,
             }),
+            ...bools(news, [...CREATE_BOOLS, ...POST_CREATE_BOOLS], changed),
         });
         if (changed("namespaceId") && news.namespaceId !== undefined) await api.request("PUT", `projects/${id}/transfer`, { namespace: news.namespaceId });
         if (changed("archived")) await api.request("POST", `projects/${id}/${news.archived === true ? "archive" : "unarchive"}`);

@@ -71,3 +71,11 @@ export interface ProjectPushRules {
     rejectNonDcoCommits?: pulumi.Input<boolean | undefined>;
     rejectUnsignedCommits?: pulumi.Input<boolean | undefined>;
 }
+
+export interface TagProtectionAllowedToCreate {
+    accessLevel?: pulumi.Input<string | undefined>;
+    accessLevelDescription?: pulumi.Input<string | undefined>;
+    deployKeyId?: pulumi.Input<number | undefined>;
+    groupId?: pulumi.Input<number | undefined>;
+    userId?: pulumi.Input<number | undefined>;
+}

@@ -225,3 +225,11 @@ export interface ProjectPushRules {
     rejectUnsignedCommits?: boolean;
 }
 
+export interface TagProtectionAllowedToCreate {
+    accessLevel: string;
+    accessLevelDescription: string;
+    deployKeyId?: number;
+    groupId?: number;
+    userId?: number;
+}
+

@@ -1,0 +1,52 @@
+import type { Project } from "../../engine/gitlab-standin";
+import { EngineWorkspace } from "../../engine/workspace";
+
+// Model releases under the real engine: the production fixture
+// (test/fixtures/stacks/prod.yaml) has a promotion gate, so it gets protected
+// release tags, both merge checks, a triggerer who may not approve and a
+// weekend deploy freeze; an
+// ineligible tag creator fails the preview, naming the key.
+
+const STACK = "prod";
+const PROJECT = "acme-ml/models/fraud-detection-model";
+
+let ws: EngineWorkspace;
+beforeAll(async () => {
+    ws = await EngineWorkspace.withFixtureStacks({ [STACK]: "prod" });
+});
+afterAll(() => ws?.dispose());
+
+const pulumi = (...args: string[]) => ws.pulumi([...args, "--stack", STACK, "--non-interactive"]);
+const ok = (result: { code: number; output: string }) => expect({ code: result.code, tail: result.code === 0 ? "" : result.output.slice(-4000) }).toEqual({ code: 0, tail: "" });
+const project = (): Project => {
+    const found = ws.standin.state.project(PROJECT);
+    if (found === undefined) throw new Error(`the stand-in has no project ${PROJECT}`);
+    return found;
+};
+
+describe("a production model release under the real engine", () => {
+    it("gets protected release tags, both merge checks and no self-approval of promotions, and a preview after up expects no changes", async () => {
+        ok(await pulumi("up", "--yes"));
+        ok(await pulumi("preview", "--expect-no-changes"));
+        const fraud = project();
+        expect(fraud.settings).toMatchObject({ only_allow_merge_if_pipeline_succeeds: true, only_allow_merge_if_all_discussions_are_resolved: true, allow_pipeline_trigger_approve_deployment: false });
+        const managers = ws.standin.state.group("acme-ml/release-managers")!.id;
+        expect(fraud.protected_tags.map((t) => [t.name, t.create_access_levels.map((e) => (e.group_id === null ? `role ${e.access_level}` : `group ${e.group_id}`))])).toEqual([["model-v*", ["role 0", `group ${managers}`]]]);
+        expect(fraud.freeze_periods.map((p) => [p.freeze_start, p.freeze_end, p.cron_timezone])).toEqual([["0 18 * * FRI", "0 8 * * MON", "Europe/Berlin"]]);
+        // The group may create the tags because the project is shared with it, at Developer.
+        expect(fraud.shared_with_groups.find((s) => s.group_id === managers)?.group_access).toBe(30);
+        expect(ws.standin.requests.filter((r) => r.unmodelled).map((r) => `${r.method} ${r.path}`)).toEqual([]);
+    });
+
+    it("refuses at preview a tag creator GitLab would refuse, naming the key, and changes nothing", async () => {
+        // tech.writer is only a Reporter of acme-ml/ml-platform; without memberships of this program's, GitLab refuses them.
+        ok(await pulumi("config", "set", "--path", "ml-model-governance:repositories[0].addApproversAsMembers", "false"));
+        ok(await pulumi("config", "set", "--path", "ml-model-governance:repositories[0].releaseTags[0].users[0]", "tech.writer"));
+        const before = ws.standin.requests.filter((r) => r.method !== "GET").length;
+        const preview = await pulumi("preview");
+        expect(preview.code).not.toBe(0);
+        expect(preview.output).toContain('ml-model-governance:repositories[0].releaseTags[0].users[0]: got "tech.writer"; is named as a release tag creator, but GitLab would refuse the tag protection');
+        expect(ws.standin.requests.filter((r) => r.method !== "GET").length).toBe(before);
+        expect(project().protected_tags.map((t) => t.name)).toEqual(["model-v*"]);
+    });
+});

@@ -1,0 +1,253 @@
+// Merge checks and the promotion gate's separation of duties: config, inputs,
+// what the program registers, and the pack's production-release-gates.
+import { ConfigValidationError, parseGovernanceConfig } from "../src/config";
+import { GitLabLookupError } from "../src/governance/principals";
+import { projectReleaseInputs, releaseTagInputs } from "../src/governance/releaseInputs";
+import { governanceReport } from "../src/report/markdown";
+import { productionReleaseGates as policy } from "../policy/policies/releaseGates";
+import { GITLAB } from "../policy/policies";
+import { asStack, violationsOf, type FakeResource } from "../src/check/policyArgs";
+import { component, componentUrn, project, PROJECT_ID } from "./policy/support/fixtures";
+import { baseConfig } from "./support/configs";
+import { byType, evaluate, recorded } from "./support/harness";
+import { fixtureConfig } from "./support/stackFile";
+import { T } from "./support/tokens";
+
+const repo0 = "ml-model-governance:repositories[0]";
+const GATE = { deployers: { groups: ["acme-ml/release-managers"] }, approvals: [{ group: "acme-ml/ml-leads", approvalsRequired: 2 }] };
+
+function prodConfig(): Record<string, any> {
+    const config = baseConfig();
+    config.environment = "prod";
+    config.repositories[0].approvalRules[0].approvalsRequired = 1;
+    return config;
+}
+
+async function refusal(config: Record<string, unknown>, stack: string): Promise<string> {
+    const error = await evaluate(config, stack).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConfigValidationError);
+    expect(recorded.resources).toHaveLength(0);
+    return (error as Error).message;
+}
+
+describe("projectReleaseInputs", () => {
+    const gate = { environment: "production", deployers: { users: [], groups: ["g"] }, approvals: [{ group: "l" }], freezePeriods: [] };
+
+    it("sends the merge checks and the triggerer setting that config or production resolved", () => {
+        expect(projectReleaseInputs({ mergeChecks: { pipelineMustSucceed: true, discussionsMustBeResolved: true }, promotionGate: { ...gate, triggererMayApprove: false } }, "premium")).toEqual({
+            onlyAllowMergeIfPipelineSucceeds: true,
+            onlyAllowMergeIfAllDiscussionsAreResolved: true,
+            allowPipelineTriggerApproveDeployment: false,
+        });
+    });
+
+    it("sends nothing that was not asked for, so GitLab keeps it", () => {
+        expect(projectReleaseInputs({ mergeChecks: undefined, promotionGate: gate }, "premium")).toEqual({});
+        expect(projectReleaseInputs({ mergeChecks: { discussionsMustBeResolved: false } }, "ultimate")).toEqual({ onlyAllowMergeIfAllDiscussionsAreResolved: false });
+    });
+
+    it("never sends the Premium-only triggerer setting on Free", () => {
+        expect(projectReleaseInputs({ promotionGate: { ...gate, triggererMayApprove: false } }, "free")).toEqual({});
+    });
+});
+
+describe("the release settings in config", () => {
+    it("turns both merge checks on, and the triggerer's approval off, in production", () => {
+        const config = prodConfig();
+        config.repositories[0].promotionGate = GATE;
+        config.repositories[0].releaseTags = [{ pattern: "v*" }];
+        const [repo] = parseGovernanceConfig(config, { stack: "prod" }).repositories;
+        expect(repo.mergeChecks).toEqual({ pipelineMustSucceed: true, discussionsMustBeResolved: true });
+        expect(repo.promotionGate?.triggererMayApprove).toBe(false);
+    });
+
+    it("manages only what is set elsewhere", () => {
+        const config = baseConfig();
+        config.repositories[0].promotionGate = GATE;
+        const [plain] = parseGovernanceConfig(config, { stack: "dev" }).repositories;
+        expect(plain.mergeChecks).toBeUndefined();
+        expect(plain.promotionGate?.triggererMayApprove).toBeUndefined();
+        config.defaults.mergeChecks = { discussionsMustBeResolved: true };
+        expect(parseGovernanceConfig(config, { stack: "dev" }).repositories[0].mergeChecks).toEqual({ discussionsMustBeResolved: true });
+    });
+
+    it("refuses, in production, a triggerer who may approve and a merge without a passing pipeline, both at once", async () => {
+        const config = prodConfig();
+        config.repositories[0].promotionGate = { ...GATE, triggererMayApprove: true };
+        config.defaults.mergeChecks = { pipelineMustSucceed: false };
+        const message = await refusal(config, "prod");
+        expect(message).toContain(`${repo0}.promotionGate.triggererMayApprove: got true; expected false (or unset) in a production stack: whoever starts a promotion must not be the one who approves it`);
+        // Inherited from defaults: named where it is written.
+        expect(message).toContain("ml-model-governance:defaults.mergeChecks.pipelineMustSucceed: got false; expected true (or unset) in a production stack");
+    });
+
+    it("refuses the settings on an adopted project, where no Project resource carries them", async () => {
+        const config = baseConfig();
+        config.repositories[0] = { existing: "acme-ml/models/churn", mergeChecks: { pipelineMustSucceed: true }, promotionGate: { ...GATE, triggererMayApprove: false } };
+        const message = await refusal(config, "dev");
+        expect(message).toContain(`${repo0}.mergeChecks: cannot be combined with \`existing\` yet`);
+        expect(message).toContain(`${repo0}.promotionGate.triggererMayApprove: cannot be combined with \`existing\` yet`);
+    });
+
+    it("rejects a mistyped merge check, naming it", async () => {
+        const config = baseConfig();
+        config.repositories[0].mergeChecks = { pipelineMustSucceed: "yes", pipelinesMustSucceed: true };
+        const message = await refusal(config, "dev");
+        expect(message).toContain(`${repo0}.mergeChecks.pipelineMustSucceed: got "yes"; expected true or false`);
+        expect(message).toContain(`${repo0}.mergeChecks.pipelinesMustSucceed: unknown key`);
+    });
+});
+
+describe("the Project the program registers", () => {
+    it("carries both merge checks and allowPipelineTriggerApproveDeployment: false for the production stack with a promotion gate", async () => {
+        const { resources } = await evaluate(fixtureConfig("prod"), "prod");
+        const [created] = byType(resources, T.project);
+        expect(created.inputs).toMatchObject({ onlyAllowMergeIfPipelineSucceeds: true, onlyAllowMergeIfAllDiscussionsAreResolved: true, allowPipelineTriggerApproveDeployment: false });
+    });
+
+    it("carries none of them in a development stack that sets none", async () => {
+        const { resources } = await evaluate(baseConfig(), "dev");
+        const [created] = byType(resources, T.project);
+        for (const key of ["onlyAllowMergeIfPipelineSucceeds", "onlyAllowMergeIfAllDiscussionsAreResolved", "allowPipelineTriggerApproveDeployment"]) expect(created.inputs).not.toHaveProperty(key);
+    });
+});
+
+describe("production-release-gates", () => {
+    const gate = (): FakeResource => ({ type: GITLAB.protectedEnvironment, name: "fraud-promotion-gate", parent: componentUrn(), props: { project: PROJECT_ID, environment: "production" } });
+    const tags = (): FakeResource => ({ type: GITLAB.tagProtection, name: "fraud-tag-v*", parent: componentUrn(), props: { project: PROJECT_ID, tag: "v*", createAccessLevel: "maintainer" } });
+    const strict = { onlyAllowMergeIfPipelineSucceeds: true, allowPipelineTriggerApproveDeployment: false };
+
+    it("passes a production project whose pipeline must succeed and whose gate's triggerer may not approve", async () => {
+        expect(await asStack("prod", () => violationsOf(policy, [component(), project(strict), gate(), tags()]))).toEqual([]);
+    });
+
+    it("refuses a production project that merges without a passing pipeline", async () => {
+        const found = await asStack("prod", () => violationsOf(policy, [project({ allowPipelineTriggerApproveDeployment: false })]));
+        expect(found).toEqual([expect.objectContaining({ message: expect.stringContaining("has onlyAllowMergeIfPipelineSucceeds unset; expected true in production") })]);
+    });
+
+    it("refuses a gate whose triggerer may approve, or is left to GitLab, and allows an unset setting without a gate", async () => {
+        const approving = await asStack("prod", () => violationsOf(policy, [project({ ...strict, allowPipelineTriggerApproveDeployment: true })]));
+        expect(approving).toEqual([expect.objectContaining({ message: expect.stringContaining("has allowPipelineTriggerApproveDeployment true; expected false") })]);
+        const unset = await asStack("prod", () => violationsOf(policy, [project({ onlyAllowMergeIfPipelineSucceeds: true }), gate(), tags()]));
+        expect(unset).toEqual([expect.objectContaining({ message: expect.stringContaining("allowPipelineTriggerApproveDeployment unset beside its promotion gate") })]);
+        expect(await asStack("prod", () => violationsOf(policy, [project({ onlyAllowMergeIfPipelineSucceeds: true })]))).toEqual([]);
+    });
+
+    it("leaves a development stack alone", async () => {
+        expect(await asStack("dev", () => violationsOf(policy, [project({ allowPipelineTriggerApproveDeployment: true }), gate()]))).toEqual([]);
+    });
+});
+
+describe("releaseTagInputs", () => {
+    it("sends the role, then each named user and group as one id per entry", () => {
+        const tag = { pattern: "model-v*", createAccessLevel: "no one" as const, users: ["release-bot"], groups: ["acme-ml/release-managers"] };
+        expect(releaseTagInputs(tag, () => 17, () => 42)).toEqual({ tag: "model-v*", createAccessLevel: "no one", allowedToCreates: [{ userId: 17 }, { groupId: 42 }] });
+        expect(releaseTagInputs({ ...tag, createAccessLevel: "maintainer", users: [], groups: [] }, () => 0, () => 0)).toEqual({ tag: "model-v*", createAccessLevel: "maintainer" });
+    });
+});
+
+describe("releaseTags in config", () => {
+    const tagsOf = (config: Record<string, unknown>, stack = "dev") => parseGovernanceConfig(config, { stack }).repositories[0].releaseTags;
+
+    it("lets only the named creators create a pattern's tags, and Maintainers where nobody is named", () => {
+        const config = baseConfig();
+        config.defaults.releaseTags = [{ pattern: "model-v*", users: ["mlops-bot"] }, { pattern: "v*" }, { pattern: "rc-*", createAccessLevel: "developer", groups: ["acme-ml/release-managers"] }];
+        expect(tagsOf(config).map((t) => [t.pattern, t.createAccessLevel])).toEqual([["model-v*", "no one"], ["v*", "maintainer"], ["rc-*", "developer"]]);
+    });
+
+    it("refuses a production gate without protected release tags, naming the key", async () => {
+        const config = prodConfig();
+        config.repositories[0].promotionGate = GATE;
+        const message = await refusal(config, "prod");
+        expect(message).toContain(`${repo0}.releaseTags: expected at least one protected release-tag pattern (such as \`v*\` or \`model-v*\`) in a production stack with a promotion gate`);
+    });
+
+    it("refuses every malformed entry at once: syntax, repeats, nobody to create, the project's own group, and users on Free", async () => {
+        const config = baseConfig();
+        config.repositories[0].releaseTags = [
+            { pattern: "model v1" },
+            { pattern: "v*", createAccessLevel: "no one" },
+            { pattern: "v*", groups: ["acme-ml", "acme-ml/release-managers"], users: ["mlops-bot", "mlops-bot"] },
+            { pattern: "x", createAccessLevel: "admin" },
+        ];
+        const message = await refusal(config, "dev");
+        expect(message).toContain(`${repo0}.releaseTags[0].pattern: got "model v1"; expected a git tag name or wildcard such as \`v*\` or \`model-v*\``);
+        expect(message).toContain(`${repo0}.releaseTags[1]: lets nobody create these tags`);
+        expect(message).toContain(`${repo0}.releaseTags[2].pattern: got "v*"; expected each pattern once; releaseTags[1] protects it already`);
+        expect(message).toContain(`${repo0}.releaseTags[2].groups[0]: got "acme-ml"; expected a group other than the project's own group or its ancestors (acme-ml/models)`);
+        expect(message).toContain(`${repo0}.releaseTags[2].users[1]: got "mlops-bot"; expected each user once`);
+        expect(message).toContain(`${repo0}.releaseTags[3].createAccessLevel: got "admin"`);
+
+        const free = baseConfig();
+        free.tier = "free";
+        delete free.repositories[0].approvalRules;
+        free.repositories[0].releaseTags = [{ pattern: "v*", users: ["mlops-bot"] }, { pattern: "rc-*", createAccessLevel: "developer" }];
+        const onFree = await refusal(free, "dev");
+        expect(onFree).toContain(`${repo0}.releaseTags[0].users: got ["mlops-bot"]; expected no users or groups on tier "free"`);
+        expect(onFree).not.toContain("releaseTags[1]");
+    });
+
+    it("refuses, at preview and in any environment, a creator GitLab would refuse: no membership of this program's and no Developer access", async () => {
+        const config = baseConfig();
+        config.repositories[0].addApproversAsMembers = false;
+        config.repositories[0].approvalRules = [];
+        config.repositories[0].releaseTags = [{ pattern: "model-v*", users: ["jonas.weber"] }];
+        const error = await evaluate(config, "dev").catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(GitLabLookupError);
+        expect((error as GitLabLookupError).issues.map((i) => i.path.join("."))).toEqual(["repositories.0.releaseTags.0.users.0"]);
+        expect((error as Error).message).toContain(`${repo0}.releaseTags[0].users[0]: got "jonas.weber"; is named as a release tag creator, but GitLab would refuse the tag protection`);
+        expect(byType(recorded.resources, T.tagProtection)).toEqual([]);
+    });
+});
+
+describe("the TagProtection the program registers", () => {
+    it("lets only the release managers create model-v* tags in the production fixture, through the group's share", async () => {
+        const { resources } = await evaluate(fixtureConfig("prod"), "prod");
+        const [tag] = byType(resources, T.tagProtection);
+        expect(tag.inputs).toMatchObject({ tag: "model-v*", createAccessLevel: "no one", allowedToCreates: [{ groupId: expect.any(Number) }] });
+        const share = byType(resources, T.shareGroup).find((r) => r.name.endsWith("-share-acme-ml/release-managers"));
+        expect(share?.inputs.groupAccess).toBe("developer");
+        expect(tag.dependencies.some((urn) => urn.endsWith(`::${share?.name}`))).toBe(true);
+        const raw = Object.fromEntries(Object.entries(fixtureConfig("prod")).map(([k, v]) => [k.replace(/^ml-model-governance:/, ""), v]));
+        const markdown = governanceReport(parseGovernanceConfig(raw, { stack: "prod" }), "prod");
+        expect(markdown).toContain("| `model-v*` | acme-ml/release-managers |");
+        expect(markdown).toContain("| pipeline must succeed | yes |");
+    });
+
+    it("makes a named creator a Developer member first", async () => {
+        const config = baseConfig();
+        config.repositories[0].releaseTags = [{ pattern: "v*", users: ["jonas.weber"] }];
+        const { resources } = await evaluate(config, "dev");
+        const [tag] = byType(resources, T.tagProtection);
+        const member = byType(resources, T.membership).find((r) => r.name.endsWith("-member-jonas.weber"));
+        expect(member).toBeDefined();
+        expect(tag.dependencies.some((urn) => urn.endsWith(`::${member?.name}`))).toBe(true);
+    });
+});
+
+describe("production-release-gates and release tags", () => {
+    const gate = (): FakeResource => ({ type: GITLAB.protectedEnvironment, name: "fraud-promotion-gate", parent: componentUrn(), props: { project: PROJECT_ID, environment: "production" } });
+
+    it("refuses a production stack whose promotion gate has no protected release tags", async () => {
+        const found = await asStack("prod", () => violationsOf(policy, [component(), project({ onlyAllowMergeIfPipelineSucceeds: true, allowPipelineTriggerApproveDeployment: false }), gate()]));
+        expect(found).toEqual([expect.objectContaining({ level: "mandatory", message: expect.stringContaining("has a promotion gate (ProjectProtectedEnvironment) but no TagProtection") })]);
+    });
+});
+
+describe("promotionGate.freezePeriods", () => {
+    it("become ProjectFreezePeriods in the production fixture, and the report names the window", async () => {
+        const { resources } = await evaluate(fixtureConfig("prod"), "prod");
+        expect(byType(resources, T.freezePeriod).map((r) => r.inputs)).toEqual([expect.objectContaining({ freezeStart: "0 18 * * FRI", freezeEnd: "0 8 * * MON", cronTimezone: "Europe/Berlin" })]);
+    });
+
+    it("refuses a cron that is not five fields and an unknown time zone, each by key, and defaults the zone to UTC", async () => {
+        const config = baseConfig();
+        config.repositories[0].promotionGate = { ...GATE, freezePeriods: [{ start: "0 18 * *", end: "0 8 * * MON", timezone: "Mars/Olympus" }] };
+        const message = await refusal(config, "dev");
+        expect(message).toContain(`${repo0}.promotionGate.freezePeriods[0].start: got "0 18 * *"; expected a five-field cron expression`);
+        expect(message).toContain(`${repo0}.promotionGate.freezePeriods[0].timezone: got "Mars/Olympus"; expected an IANA time zone`);
+        config.repositories[0].promotionGate.freezePeriods = [{ start: "0 18 * * 5", end: "0 8 * * 1" }];
+        expect(parseGovernanceConfig(config, { stack: "dev" }).repositories[0].promotionGate?.freezePeriods).toEqual([{ start: "0 18 * * 5", end: "0 8 * * 1", timezone: "UTC" }]);
+    });
+});
