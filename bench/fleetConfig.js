@@ -73,6 +73,15 @@ const FEATURES = [
             };
         },
     },
+    {
+        // Production requires protected release tags where there is a promotion gate (policy/lib/releaseRules.ts).
+        key: "releaseTags",
+        scope: "repository",
+        needs: ["promotionGate"],
+        apply: (repo, i) => {
+            if (repo.promotionGate !== undefined) repo.releaseTags = [{ pattern: "model-v*", groups: [group(i + 6)] }];
+        },
+    },
     { key: "addApproversAsMembers", scope: "repository", apply: (repo, i) => { if (repo.existing !== undefined && i % 10 === 4) repo.addApproversAsMembers = true; } },
 ];
 

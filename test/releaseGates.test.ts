@@ -89,6 +89,24 @@ describe("the release settings in config", () => {
         expect(message).toContain(`${repo0}.promotionGate.triggererMayApprove: cannot be combined with \`existing\` yet`);
     });
 
+    it("warns, and does not refuse, when the settings reach an adopted project from defaults meant for created ones", () => {
+        const config = baseConfig();
+        config.defaults.mergeChecks = { pipelineMustSucceed: true };
+        config.repositories = [{ name: "Churn Model" }, { existing: "acme-ml/models/churn" }];
+        const parsed = parseGovernanceConfig(config, { stack: "dev" });
+        expect(parsed.repositories[0].mergeChecks).toEqual({ pipelineMustSucceed: true });
+        expect(parsed.repositories[1].mergeChecks).toBeUndefined();
+        expect(parsed.warnings.map((w) => `${w.path.join(".")}: ${w.message}`)).toContainEqual(expect.stringMatching(/^defaults\.mergeChecks: not applied to the adopted project acme-ml\/models\/churn: /));
+    });
+
+    it("says once, in production, that an adopted project keeps GitLab's merge checks", () => {
+        const config = prodConfig();
+        config.repositories = [...config.repositories, { existing: "acme-ml/models/churn" }];
+        const { warnings } = parseGovernanceConfig(config, { stack: "prod" });
+        const about = warnings.filter((w) => w.message.includes("not governed here"));
+        expect(about.map((w) => w.path.join("."))).toEqual([`repositories.${config.repositories.length - 1}.existing`]);
+    });
+
     it("rejects a mistyped merge check, naming it", async () => {
         const config = baseConfig();
         config.repositories[0].mergeChecks = { pipelineMustSucceed: "yes", pipelinesMustSucceed: true };

@@ -129,7 +129,7 @@ export function checkRepository(repo: RepositoryView, keys: RepositoryKeys, fact
 
     if (production && facts.automationUser !== undefined) checkAutomationUserApproves(repo, add, facts.automationUser);
 
-    checkProjectOnlySettings(repo, keys, add, facts);
+    checkProjectOnlySettings(repo, keys, add, warn, facts);
     checkReleaseTags(repo, add, facts);
     if (tier === "free") {
         for (const { rel, feature, when } of PREMIUM_FEATURES) {

@@ -33,10 +33,12 @@ export function resolveTriggerer(gate: PromotionGate | undefined, production: bo
 }
 
 /**
- * Settings of an adopted project that this program cannot reach refuse the
- * config instead of being dropped; the report shows them as not governed.
+ * Settings of an adopted project that this program cannot reach: written on
+ * the repository itself they refuse the config instead of being dropped;
+ * inherited from `defaults` (meant for the projects it creates) they are a
+ * warning. The report shows them as not governed.
  */
-export function checkProjectOnlySettings(repo: RepositoryView, keys: RepositoryKeys, add: Add, facts: StackFacts): void {
+export function checkProjectOnlySettings(repo: RepositoryView, keys: RepositoryKeys, add: Add, warn: Add, facts: StackFacts): void {
     if (repo.existing === undefined) {
         const triggerer = repo.promotionGate?.triggererMayApprove;
         if (facts.production && triggerer !== undefined && triggerer !== RELEASE_RULES.triggererMayApprove.expected) {
@@ -48,10 +50,17 @@ export function checkProjectOnlySettings(repo: RepositoryView, keys: RepositoryK
         }
         return;
     }
+    const why = (what: string) => `${what} are a setting of gitlab.Project, which this program does not manage for an adopted project`;
+    let mentioned = false;
     for (const { rel, what } of PROJECT_ONLY) {
-        if (keys.isSet(rel)) {
-            add(rel, `cannot be combined with \`existing\` yet: ${what} are a setting of gitlab.Project, which this program does not manage for an adopted project; remove it and set it in the project's settings in GitLab`);
-        }
+        if (keys.isOwn(rel)) add(rel, `cannot be combined with \`existing\` yet: ${why(what)}; remove it and set it in the project's settings in GitLab`);
+        else if (keys.isSet(rel)) warn(rel, `not applied to the adopted project ${String(repo.existing)}: ${why(what)}; set it in that project's settings in GitLab`);
+        else continue;
+        mentioned = true;
+    }
+    // Production would turn them on for a created project: say once that this one keeps GitLab's.
+    if (facts.production && !mentioned) {
+        warn(["existing"], `merge checks and whether a deployment's triggerer may approve it are not governed here: ${why("they")}, so GitLab keeps them as they are; turn on "Pipelines must succeed" in its settings`, repo.existing);
     }
 }
 
