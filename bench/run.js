@@ -38,8 +38,8 @@ const { machine, machineLine, table, writeBlock } = require("./lib/report");
 const { expectedLookups, fleetConfig, principalsOf } = require("./fleetConfig");
 
 const LIMITS = {
-    /** Program wall time over baseline wall time, at every size. */
-    ratio: 1.25,
+    /** Program wall time over the SDK registering the same resources all at once (what a straightforward program costs), at every size. */
+    ratio: 1.1,
     /** eval(largest) ≤ growth × (largest / 10) × eval(10): no worse than linear, with 20% slack. */
     growth: 1.2,
     /** Peak RSS above which the report explains where the memory goes (not an exit condition). */
@@ -147,8 +147,12 @@ async function measure(size, srcDir, keys, tmp) {
 function evaluate(rows) {
     const checks = [];
     for (const r of rows) {
-        const ratio = r.program.wallMs / r.baseline.wallMs;
-        checks.push({ ok: ratio <= LIMITS.ratio, timing: true, text: `${r.size} repos: program/baseline wall time ${x(ratio)} (limit ${x(LIMITS.ratio)}); ${x(r.program.wallMs / r.allAtOnce.wallMs)} the SDK registering all at once` });
+        const ratio = r.program.wallMs / r.allAtOnce.wallMs;
+        checks.push({
+            ok: ratio <= LIMITS.ratio,
+            timing: true,
+            text: `${r.size} repos: program / the SDK registering the same resources all at once, wall time ${x(ratio)} (limit ${x(LIMITS.ratio)}); our code's own cost, program/baseline with the same window: ${x(r.program.wallMs / r.baseline.wallMs)}`,
+        });
         checks.push({ ok: r.program.maxRssMB <= LIMITS.stackRssMB, text: `${r.size} repos: program peak RSS ${mb(r.program.maxRssMB)} (limit ${mb(LIMITS.stackRssMB)}: a stack's program fits a default runner)` });
         checks.push({
             ok: r.lookups === r.expectedLookups,

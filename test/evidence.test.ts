@@ -59,6 +59,8 @@ describe("control adherence, by GitLab's control identifiers", () => {
             delete c.defaults.pushRules;
             delete c.repositories[0].codeOwners;
             delete c.repositories[0].promotionGate;
+            // Free names no one who may create a protected tag: a role only.
+            c.repositories[0].releaseTags = [{ pattern: "model-v*", createAccessLevel: "maintainer" }];
             delete c.defaults.protectedBranch.codeOwnerApprovalRequired;
             delete c.defaults.protectedBranch.unprotectAccessLevel;
             delete c.defaults.mergeRequestApprovals;
@@ -99,9 +101,24 @@ describe("the difference between two summaries", () => {
             "protectedBranch.codeOwnerApprovalRequired true→false weakened",
             "mergeRequestApprovals.allowAuthorApproval false→true weakened",
             "pushRules.rejectUnsignedCommits true→false weakened",
+            // Production's defaults, no longer managed outside it: GitLab keeps them, so changed, not weakened.
+            'mergeChecks {"pipelineMustSucceed":true,"discussionsMustBeResolved":true}→null changed',
+            "promotionGate.triggererMayApprove false→null changed",
             // Follows `production` (off outside it); a key the diff has no rule for is shown as changed.
             "retainGovernanceOnDelete true→false changed",
         ]);
+    });
+
+    it("judges the release guards: merge checks off, the triggerer allowed to approve, release tags or the gate removed", () => {
+        const before = [{ key: "a", mergeChecks: { pipelineMustSucceed: true, discussionsMustBeResolved: true }, promotionGate: { environment: "production", triggererMayApprove: false }, releaseTags: [{ pattern: "model-v*" }] }];
+        const after = [{ key: "a", mergeChecks: { pipelineMustSucceed: true, discussionsMustBeResolved: false }, promotionGate: { environment: "production", triggererMayApprove: true }, releaseTags: [] }];
+        expect(governanceChanges(before, after).settings.map((c) => `${c.setting} ${c.direction}`)).toEqual([
+            "mergeChecks.discussionsMustBeResolved weakened",
+            "promotionGate.triggererMayApprove weakened",
+            "releaseTags weakened",
+        ]);
+        const gateRemoved = [{ key: "a", mergeChecks: before[0].mergeChecks, releaseTags: before[0].releaseTags }];
+        expect(governanceChanges(before, gateRemoved).settings.map((c) => `${c.setting} ${c.direction}`)).toEqual(["promotionGate weakened"]);
     });
 
     it("shows a change to a section it does not know as a whole value, so later sections slot in", () => {

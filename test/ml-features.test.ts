@@ -83,7 +83,7 @@ describe("push rules", () => {
             rejectNonDcoCommits: false,
             commitCommitterCheck: false,
             commitCommitterNameCheck: false,
-            denyDeleteTag: false,
+            denyDeleteTag: true, // on in production unless set
             commitMessageRegex: "",
             commitMessageNegativeRegex: "",
             branchNameRegex: "",

@@ -99,14 +99,6 @@ describe("the release settings in config", () => {
         expect(parsed.warnings.map((w) => `${w.path.join(".")}: ${w.message}`)).toContainEqual(expect.stringMatching(/^defaults\.mergeChecks: not applied to the adopted project acme-ml\/models\/churn: /));
     });
 
-    it("says once, in production, that an adopted project keeps GitLab's merge checks", () => {
-        const config = prodConfig();
-        config.repositories = [...config.repositories, { existing: "acme-ml/models/churn" }];
-        const { warnings } = parseGovernanceConfig(config, { stack: "prod" });
-        const about = warnings.filter((w) => w.message.includes("not governed here"));
-        expect(about.map((w) => w.path.join("."))).toEqual([`repositories.${config.repositories.length - 1}.existing`]);
-    });
-
     it("rejects a mistyped merge check, naming it", async () => {
         const config = baseConfig();
         config.repositories[0].mergeChecks = { pipelineMustSucceed: "yes", pipelinesMustSucceed: true };
@@ -154,6 +146,27 @@ describe("production-release-gates", () => {
 
     it("leaves a development stack alone", async () => {
         expect(await asStack("dev", () => violationsOf(policy, [project({ allowPipelineTriggerApproveDeployment: true }), gate()]))).toEqual([]);
+    });
+
+    it("refuses production push rules that let release tags be deleted", async () => {
+        const pushRules = (denyDeleteTag: boolean): FakeResource => ({ type: GITLAB.pushRules, name: "fraud-push-rules", parent: componentUrn(), props: { project: PROJECT_ID, denyDeleteTag } });
+        const found = await asStack("prod", () => violationsOf(policy, [component(), project(strict), pushRules(false)]));
+        expect(found).toEqual([expect.objectContaining({ message: expect.stringContaining("fraud-push-rules has denyDeleteTag false; expected true in production") })]);
+        expect(await asStack("prod", () => violationsOf(policy, [component(), project(strict), pushRules(true)]))).toEqual([]);
+        expect(await asStack("dev", () => violationsOf(policy, [component(), pushRules(false)]))).toEqual([]);
+    });
+});
+
+describe("pushRules.denyDeleteTag", () => {
+    it("is on in production unless set, off elsewhere, and production refuses turning it off, naming the key", async () => {
+        const prod = prodConfig();
+        prod.defaults.pushRules = { preventSecrets: true };
+        expect(parseGovernanceConfig(prod, { stack: "prod" }).repositories[0].pushRules?.denyDeleteTag).toBe(true);
+        const dev = baseConfig();
+        dev.defaults.pushRules = { preventSecrets: true };
+        expect(parseGovernanceConfig(dev, { stack: "dev" }).repositories[0].pushRules?.denyDeleteTag).toBe(false);
+        prod.defaults.pushRules.denyDeleteTag = false;
+        expect(await refusal(prod, "prod")).toContain("ml-model-governance:defaults.pushRules.denyDeleteTag: got false; expected true (or unset) in a production stack: a deleted release tag can be created again on another commit");
     });
 });
 

@@ -14,6 +14,11 @@ export const RELEASE_RULES = {
         expected: false,
         why: "whoever starts a promotion must not be the one who approves it",
     },
+    denyDeleteTag: {
+        setting: "denyDeleteTag",
+        expected: true,
+        why: "a deleted release tag can be created again on another commit, and whatever is tagged may be deployed",
+    },
 } as const;
 
 /** Anything tagged may be deployed: with a promotion gate, production protects its release tags. */

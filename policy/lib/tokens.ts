@@ -11,4 +11,5 @@ export const GITLAB = {
     repositoryFile: "gitlab:index/repositoryFile:RepositoryFile",
     protectedEnvironment: "gitlab:index/projectProtectedEnvironment:ProjectProtectedEnvironment",
     tagProtection: "gitlab:index/tagProtection:TagProtection",
+    pushRules: "gitlab:index/projectPushRules:ProjectPushRules",
 } as const;

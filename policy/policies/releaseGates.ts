@@ -24,7 +24,7 @@ const configSchema = productionConfigSchema;
  */
 export const productionReleaseGates: StackValidationPolicy = {
     name: "production-release-gates",
-    description: "In a production stack every Project sets onlyAllowMergeIfPipelineSucceeds: true; a project with a ProjectProtectedEnvironment has a TagProtection, and its Project sets allowPipelineTriggerApproveDeployment: false.",
+    description: "In a production stack every Project sets onlyAllowMergeIfPipelineSucceeds: true; a project with a ProjectProtectedEnvironment has a TagProtection, and its Project sets allowPipelineTriggerApproveDeployment: false; push rules do not allow deleting tags (denyDeleteTag).",
     enforcementLevel: "mandatory",
     configSchema,
     validateStack: (args, reportViolation) => {
@@ -49,6 +49,13 @@ export const productionReleaseGates: StackValidationPolicy = {
             const gated = environments.length > 0 && program?.tier !== "free";
             if (mayApprove !== UNKNOWN && mayApprove !== triggerer.expected && (mayApprove === true || gated)) {
                 reportViolation(`project ${label} has ${triggerer.setting} ${describe(mayApprove)}${gated ? " beside its promotion gate" : ""}; expected ${triggerer.expected} in production: ${triggerer.why}.`, project.urn);
+            }
+        }
+        const denyDelete = RELEASE_RULES.denyDeleteTag;
+        for (const rules of args.resources.filter((r) => r.type === GITLAB.pushRules)) {
+            const value = bool(rules.props, denyDelete.setting);
+            if (value !== UNKNOWN && value !== undefined && value !== denyDelete.expected) {
+                reportViolation(`${rules.name} has ${denyDelete.setting} ${describe(value)}; expected ${denyDelete.expected} in production: ${denyDelete.why}.`, rules.urn);
             }
         }
     },

@@ -47,7 +47,8 @@ export const pushRulesSchema = z.strictObject({
     preventSecrets: z.boolean().default(true),
     memberCheck: z.boolean().default(true),
     rejectUnsignedCommits: z.boolean().default(false),
-    denyDeleteTag: z.boolean().default(false),
+    /** Unset: on in production (a deleted release tag could be created again on another commit), else off. */
+    denyDeleteTag: z.boolean().optional(),
     commitCommitterCheck: z.boolean().default(false),
     commitCommitterNameCheck: z.boolean().default(false),
     rejectNonDcoCommits: z.boolean().default(false),

@@ -74,7 +74,7 @@ export type CodeOwners = Readonly<z.infer<typeof codeOwnersSchema>>;
 export type CodeOwnerRule = CodeOwners["rules"][number];
 export type CodeOwnerSection = CodeOwners["sections"][number];
 /** Push rules, in config terms; `maxFileSizeMb` and the blocked files become provider inputs. */
-export type PushRules = Readonly<z.infer<typeof pushRulesSchema>>;
+export type PushRules = Readonly<Omit<z.infer<typeof pushRulesSchema>, "denyDeleteTag"> & { denyDeleteTag: boolean }>;
 /** A protected deployment environment that gates model promotion. */
 export type PromotionGate = Readonly<z.infer<typeof promotionGateSchema>>;
 /** Exactly one of `user`, `group` or `accessLevel`, checked by the config validator. */

@@ -143,7 +143,8 @@ function toRepository(repo: RawRepository, production: boolean, keys: Repository
         mergeRequestApprovals,
         anyApprover,
         codeOwners,
-        pushRules,
+        // Every push rule is sent, as off when unset: an input removed from config keeps its old value in GitLab.
+        pushRules: pushRules === undefined ? undefined : { ...pushRules, denyDeleteTag: pushRules.denyDeleteTag ?? production },
         promotionGate: repo.existing === undefined ? resolveTriggerer(promotionGate, production) : promotionGate,
         mergeChecks: repo.existing === undefined ? resolveMergeChecks(repo.mergeChecks, production) : undefined,
         releaseTags: resolveReleaseTags(repo.releaseTags),

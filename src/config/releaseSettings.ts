@@ -51,16 +51,9 @@ export function checkProjectOnlySettings(repo: RepositoryView, keys: RepositoryK
         return;
     }
     const why = (what: string) => `${what} are a setting of gitlab.Project, which this program does not manage for an adopted project`;
-    let mentioned = false;
     for (const { rel, what } of PROJECT_ONLY) {
         if (keys.isOwn(rel)) add(rel, `cannot be combined with \`existing\` yet: ${why(what)}; remove it and set it in the project's settings in GitLab`);
         else if (keys.isSet(rel)) warn(rel, `not applied to the adopted project ${String(repo.existing)}: ${why(what)}; set it in that project's settings in GitLab`);
-        else continue;
-        mentioned = true;
-    }
-    // Production would turn them on for a created project: say once that this one keeps GitLab's.
-    if (facts.production && !mentioned) {
-        warn(["existing"], `merge checks and whether a deployment's triggerer may approve it are not governed here: ${why("they")}, so GitLab keeps them as they are; turn on "Pipelines must succeed" in its settings`, repo.existing);
     }
 }
 
@@ -99,5 +92,9 @@ export function checkReleaseTags(repo: RepositoryView, add: Add, facts: StackFac
     });
     if (facts.production && repo.promotionGate !== undefined && tags.length === 0) {
         add(["releaseTags"], RELEASE_TAGS_WITH_GATE);
+    }
+    const denyDelete = repo.pushRules?.denyDeleteTag;
+    if (facts.production && denyDelete !== undefined && denyDelete !== RELEASE_RULES.denyDeleteTag.expected) {
+        add(["pushRules", "denyDeleteTag"], releaseRuleMessage("denyDeleteTag"), denyDelete);
     }
 }

@@ -45,19 +45,28 @@ interface RuleJson {
 }
 
 /** Booleans whose `true` is the stronger setting; the rest of the known booleans are stronger `false`. */
-const STRONG_WHEN_TRUE = new Set(["protectedBranch.codeOwnerApprovalRequired", "mergeRequestApprovals.resetApprovalsOnPush", "mergeRequestApprovals.requireReauthenticationToApprove"]);
+const STRONG_WHEN_TRUE = new Set([
+    "protectedBranch.codeOwnerApprovalRequired",
+    "mergeRequestApprovals.resetApprovalsOnPush",
+    "mergeRequestApprovals.requireReauthenticationToApprove",
+    "mergeChecks.pipelineMustSucceed",
+    "mergeChecks.discussionsMustBeResolved",
+]);
 const STRONG_WHEN_FALSE = new Set([
     "protectedBranch.allowForcePush",
     "mergeRequestApprovals.allowAuthorApproval",
     "mergeRequestApprovals.allowCommitterApproval",
     "mergeRequestApprovals.allowOverridingApproversPerMergeRequest",
     "mergeRequestApprovals.selectiveCodeOwnerRemovals",
+    "promotionGate.triggererMayApprove",
 ]);
+/** Sections whose removal leaves a way to ship a model unguarded. */
+const GUARDS = new Set(["promotionGate", "releaseTags"]);
 /** Protected-branch access levels from the fewest people to the most. */
 const ACCESS_STRENGTH: Readonly<Record<string, number>> = { "no one": 3, admin: 2, maintainer: 1, developer: 0 };
 const ACCESS_SETTINGS = new Set(["protectedBranch.pushAccessLevel", "protectedBranch.mergeAccessLevel", "protectedBranch.unprotectAccessLevel"]);
 /** What the summary holds that is not governance (where it is), or that the diff reads otherwise. */
-const NOT_COMPARED = new Set(["key", "url", "eligibleWithoutMembership", "approverMemberships", "approvalRules", "anyApprover", "protectedBranch", "mergeRequestApprovals", "pushRules", "controls"]);
+const NOT_COMPARED = new Set(["key", "url", "eligibleWithoutMembership", "approverMemberships", "approvalRules", "anyApprover", "protectedBranch", "mergeRequestApprovals", "pushRules", "mergeChecks", "promotionGate", "controls"]);
 
 /** JSON with object keys sorted: the stack outputs come back with their keys in another order than the summary's. */
 export function canonicalJson(value: unknown): string {
@@ -80,6 +89,8 @@ function direction(setting: string, from: Value, to: Value): Direction {
         const n = (v: Value) => (typeof v === "number" ? v : 0);
         return n(to) > n(from) ? "strengthened" : "weakened";
     }
+    const none = (v: Value) => v === null || (Array.isArray(v) && v.length === 0);
+    if (GUARDS.has(setting) && none(to) && !none(from)) return "weakened";
     return "changed";
 }
 
@@ -126,9 +137,11 @@ function compareRepository(before: Summary, after: Summary, approvers: ApproverC
     const anyBefore = (before.anyApprover as { approvalsRequired?: number } | undefined)?.approvalsRequired ?? null;
     const anyAfter = (after.anyApprover as { approvalsRequired?: number } | undefined)?.approvalsRequired ?? null;
     if (anyBefore !== anyAfter) settings.push({ repository, setting: "anyApprover.approvalsRequired", from: anyBefore, to: anyAfter, direction: direction("anyApprover.approvalsRequired", anyBefore, anyAfter) });
-    for (const section of ["protectedBranch", "mergeRequestApprovals", "pushRules"]) compareFlat(repository, section, before[section], after[section], settings);
+    for (const section of ["protectedBranch", "mergeRequestApprovals", "pushRules", "mergeChecks", "promotionGate"]) compareFlat(repository, section, before[section], after[section], settings);
     for (const k of [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((k) => !NOT_COMPARED.has(k))) {
-        if (!same(before[k], after[k])) settings.push({ repository, setting: k, from: asValue(before[k]), to: asValue(after[k]), direction: "changed" });
+        const from = asValue(before[k]);
+        const to = asValue(after[k]);
+        if (!same(from, to)) settings.push({ repository, setting: k, from, to, direction: direction(k, from, to) });
     }
 }
 
