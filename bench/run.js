@@ -40,6 +40,12 @@ const { expectedLookups, fleetConfig, principalsOf } = require("./fleetConfig");
 const LIMITS = {
     /** Program wall time over the SDK registering the same resources all at once (what a straightforward program costs), at every size. */
     ratio: 1.1,
+    /**
+     * Program wall time over the baseline that registers as the program does: our code's own
+     * cost. A regression guard set above what it is today (up to 1.57× at 500 repositories,
+     * docs/benchmarks.md), not a target met.
+     */
+    ownCost: 1.75,
     /** eval(largest) ≤ growth × (largest / 10) × eval(10): no worse than linear, with 20% slack. */
     growth: 1.2,
     /** Peak RSS above which the report explains where the memory goes (not an exit condition). */
@@ -151,8 +157,10 @@ function evaluate(rows) {
         checks.push({
             ok: ratio <= LIMITS.ratio,
             timing: true,
-            text: `${r.size} repos: program / the SDK registering the same resources all at once, wall time ${x(ratio)} (limit ${x(LIMITS.ratio)}); our code's own cost, program/baseline with the same window: ${x(r.program.wallMs / r.baseline.wallMs)}`,
+            text: `${r.size} repos: program / the SDK registering the same resources all at once, wall time ${x(ratio)} (limit ${x(LIMITS.ratio)})`,
         });
+        const own = r.program.wallMs / r.baseline.wallMs;
+        checks.push({ ok: own <= LIMITS.ownCost, timing: true, text: `${r.size} repos: our code's own cost, program/baseline with the same window, wall time ${x(own)} (limit ${x(LIMITS.ownCost)}, a regression guard)` });
         checks.push({ ok: r.program.maxRssMB <= LIMITS.stackRssMB, text: `${r.size} repos: program peak RSS ${mb(r.program.maxRssMB)} (limit ${mb(LIMITS.stackRssMB)}: a stack's program fits a default runner)` });
         checks.push({
             ok: r.lookups === r.expectedLookups,

@@ -101,6 +101,8 @@ describe("the difference between two summaries", () => {
             "protectedBranch.codeOwnerApprovalRequired true→false weakened",
             "mergeRequestApprovals.allowAuthorApproval false→true weakened",
             "pushRules.rejectUnsignedCommits true→false weakened",
+            // On in production unless set (a deleted release tag could be re-created elsewhere).
+            "pushRules.denyDeleteTag true→false weakened",
             // Production's defaults, no longer managed outside it: GitLab keeps them, so changed, not weakened.
             'mergeChecks {"pipelineMustSucceed":true,"discussionsMustBeResolved":true}→null changed',
             "promotionGate.triggererMayApprove false→null changed",
@@ -157,6 +159,20 @@ describe("the weakening acknowledgement", () => {
     it("reports an acknowledgement once its change is applied, so it cannot stay on unnoticed", () => {
         const applied = governanceChanges(prodSummary((c) => (rules(c)[0].approvalsRequired = 1)) as unknown as SummaryJson[], prodSummary((c) => (rules(c)[0].approvalsRequired = 1)) as unknown as SummaryJson[]);
         expect(judgeWeakenings(applied, [ack], true).stale).toHaveLength(1);
+    });
+
+    it("acknowledges a whole section removed, a promotion gate or the push rules, by its value before", () => {
+        const gate = { environment: "production", deployers: ["acme-ml/release-managers"] };
+        const removed = governanceChanges([{ key: "a", promotionGate: gate, pushRules: { denyDeleteTag: true } } as SummaryJson], [{ key: "a" } as SummaryJson]);
+        expect(removed.settings.map((c) => `${c.setting} ${c.direction}`)).toEqual(["pushRules weakened", "promotionGate weakened"]);
+        const acks = [
+            { repository: "a", setting: "promotionGate", from: gate, to: null, reason: "model retired, reviewed by the model risk board" },
+            { repository: "a", setting: "pushRules", from: { denyDeleteTag: true }, to: null, reason: "model retired, reviewed by the model risk board" },
+        ];
+        const raw = fixtureNamespace("prod");
+        // The stack config accepts them as written, and they match exactly those removals.
+        expect(parseGovernanceConfig({ ...raw, acknowledgeWeakenings: acks }, { stack: "prod" }).acknowledgedWeakenings).toHaveLength(2);
+        expect(judgeWeakenings(removed, acks, true).refusals).toEqual([]);
     });
 
     it("is validated with the stack config, naming the key", () => {
@@ -224,6 +240,14 @@ describe("the merge request behind the commit", () => {
         const env = { CI_API_V4_URL: api, CI_PROJECT_ID: "acme/infra", CI_COMMIT_SHA: "abc123", GITLAB_TOKEN: "glpat-read" };
         expect(await mergeRequestFact(env)).toEqual({ iid: 9, url: "https://gitlab.example.com/p/-/merge_requests/9", title: "Add jonas.weber", author: "priya.raman", mergedBy: "elena.petrova", approvedBy: ["nadia.okafor", "elena.petrova"] });
         expect(seen).toEqual(["glpat-read /api/v4/projects/acme%2Finfra/repository/commits/abc123/merge_requests", "glpat-read /api/v4/projects/acme%2Finfra/merge_requests/9/approvals"]);
+    });
+
+    it("is marked absent, with GitLab's answer, when the API refuses: the update is applied by then", async () => {
+        const env = { CI_API_V4_URL: api, CI_PROJECT_ID: "1", CI_COMMIT_SHA: "abc", GITLAB_TOKEN: "glpat-other-instance" };
+        const refused = async () => {
+            throw new Error("GET https://gitlab.example.com/api/v4/projects/1/repository/commits/abc/merge_requests: GitLab answered 401");
+        };
+        expect(await mergeRequestFact(env, refused)).toEqual({ absent: expect.stringContaining("GitLab answered 401") });
     });
 
     it("is marked absent outside CI and without a token", async () => {

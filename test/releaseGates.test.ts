@@ -89,6 +89,15 @@ describe("the release settings in config", () => {
         expect(message).toContain(`${repo0}.promotionGate.triggererMayApprove: cannot be combined with \`existing\` yet`);
     });
 
+    it("reports an adopted project's triggerer setting inherited from defaults as not governed, as nothing sends it", () => {
+        const config = baseConfig();
+        config.defaults.promotionGate = { ...GATE, triggererMayApprove: false };
+        config.repositories = [{ existing: "acme-ml/models/churn" }];
+        const [adopted] = parseGovernanceConfig(config, { stack: "dev" }).repositories;
+        expect(adopted.promotionGate).toBeDefined();
+        expect(adopted.promotionGate?.triggererMayApprove).toBeUndefined();
+    });
+
     it("warns, and does not refuse, when the settings reach an adopted project from defaults meant for created ones", () => {
         const config = baseConfig();
         config.defaults.mergeChecks = { pipelineMustSucceed: true };

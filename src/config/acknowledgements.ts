@@ -1,6 +1,7 @@
 import { z } from "zod";
 
-const value = z.union([z.string(), z.number(), z.boolean(), z.null()], { error: "expected the setting's value as the refusal names it: a number, true/false, a string, or null for absent" });
+// Any JSON value: removing a promotion gate or the release tags is a change from a whole section to null.
+const value = z.json({ error: "expected the setting's value as the refusal names it: a number, true/false, a string, a list or mapping, or null for absent" });
 
 /**
  * One reviewed weakening of production governance, bound to the exact change:

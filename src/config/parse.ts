@@ -145,7 +145,8 @@ function toRepository(repo: RawRepository, production: boolean, keys: Repository
         codeOwners,
         // Every push rule is sent, as off when unset: an input removed from config keeps its old value in GitLab.
         pushRules: pushRules === undefined ? undefined : { ...pushRules, denyDeleteTag: pushRules.denyDeleteTag ?? production },
-        promotionGate: repo.existing === undefined ? resolveTriggerer(promotionGate, production) : promotionGate,
+        // An adopted project has no Project resource to carry the triggerer setting: it is not governed, so not reported either.
+        promotionGate: repo.existing === undefined ? resolveTriggerer(promotionGate, production) : promotionGate && { ...promotionGate, triggererMayApprove: undefined },
         mergeChecks: repo.existing === undefined ? resolveMergeChecks(repo.mergeChecks, production) : undefined,
         releaseTags: resolveReleaseTags(repo.releaseTags),
         sharedGroupAccess: repo.sharedGroupAccess,

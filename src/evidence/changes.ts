@@ -61,7 +61,7 @@ const STRONG_WHEN_FALSE = new Set([
     "promotionGate.triggererMayApprove",
 ]);
 /** Sections whose removal leaves a way to ship a model unguarded. */
-const GUARDS = new Set(["promotionGate", "releaseTags"]);
+const GUARDS = new Set(["promotionGate", "releaseTags", "pushRules"]);
 /** Protected-branch access levels from the fewest people to the most. */
 const ACCESS_STRENGTH: Readonly<Record<string, number>> = { "no one": 3, admin: 2, maintainer: 1, developer: 0 };
 const ACCESS_SETTINGS = new Set(["protectedBranch.pushAccessLevel", "protectedBranch.mergeAccessLevel", "protectedBranch.unprotectAccessLevel"]);

@@ -248,7 +248,8 @@ export class ModelGovernance extends pulumi.ComponentResource {
 
         // Anything tagged may be deployed: only the named creators may make a release tag.
         for (const tag of repo.releaseTags) {
-            child(new gitlab.TagProtection(`${name}-tag-${tag.pattern}`, { project, ...releaseTagInputs(tag, approverId, groupIdOf) }, governed()));
+            // Every input replaces it, under the same tag: created first, the new protection would be the one the old one's delete removes.
+            child(new gitlab.TagProtection(`${name}-tag-${tag.pattern}`, { project, ...releaseTagInputs(tag, approverId, groupIdOf) }, governed({ deleteBeforeReplace: true })));
         }
 
         // The stack exports every repository's details; the component's own state
