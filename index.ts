@@ -10,9 +10,9 @@ export = async () => {
     const config = loadStackConfig();
     // A production weakening without its acknowledgement stops here, before any registration.
     const changes = await changeControl(config);
-    const fleet = await governFleet(config);
-    // What may not work for some merge requests: shown in every preview, never refused.
-    for (const warning of fleet.warnings) pulumi.log.warn(renderIssue(warning));
+    // What may not work for some merge requests: shown in every preview, never refused, and
+    // before any resource registers, so an `up` that fails part-way still shows them.
+    const fleet = await governFleet(config, { onWarnings: (warnings) => warnings.forEach((w) => pulumi.log.warn(renderIssue(w))) });
     return {
         projectUrl: fleet.projectUrl,
         repositories: fleet.repositories,

@@ -1,6 +1,7 @@
 import { inWindow, REPOSITORIES_IN_FLIGHT, withoutPromiseTraces } from "../src/governance/registrationWindow";
 import { baseConfig } from "./support/configs";
-import { evaluate } from "./support/harness";
+import { evaluate, gitlab, recorded } from "./support/harness";
+import { runUnderMocks } from "../src/check/mockRun";
 import { T } from "./support/tokens";
 
 describe("inWindow", () => {
@@ -72,6 +73,18 @@ describe("the program's registrations", () => {
         const inFlight = custom.map((_, i) => [...first.keys()].filter((repo) => first.get(repo)! <= i && i <= last.get(repo)!).length);
         expect(Math.max(...inFlight)).toBe(REPOSITORIES_IN_FLIGHT);
         expect(byTypeCount(custom, T.project)).toBe(count);
+    });
+});
+
+describe("the program's warnings", () => {
+    it("are told once the lookups are done, before any resource registers, so a failing up still shows them", async () => {
+        const config = baseConfig();
+        // Named approvers the program makes no membership for: offline, their eligibility is a warning.
+        config.repositories = [{ name: "Model A", addApproversAsMembers: false, approvalRules: [{ name: "Leads", approvalsRequired: 2, users: ["priya.raman", "marcus.chen"] }] }];
+        const told: Array<{ warnings: number; registered: number }> = [];
+        const run = await runUnderMocks(config, "dev", gitlab, { membershipsKnown: false, onWarnings: (w) => told.push({ warnings: w.length, registered: recorded.resources.length }) });
+        expect(told).toEqual([{ warnings: run.fleet.warnings.length, registered: 0 }]);
+        expect(run.fleet.warnings.length).toBeGreaterThan(0);
     });
 });
 

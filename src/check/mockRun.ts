@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
 import { loadStackConfig, NAMESPACE, pulumiConfigText } from "../config";
-import { governFleet, type FleetOutputs } from "../governance";
+import { governFleet, type FleetOptions, type FleetOutputs } from "../governance";
 import { OfflineGitLab } from "./offlineGitLab";
 
 /**
@@ -125,7 +125,7 @@ export interface MockRun {
  * the offline GitLab's memberships stand for nothing real (npm run check), so approver
  * eligibility is reported as unverified rather than judged.
  */
-export async function runUnderMocks(config: Record<string, unknown>, stack: string, gitlab: OfflineGitLab, options: { membershipsKnown?: boolean } = {}): Promise<MockRun> {
+export async function runUnderMocks(config: Record<string, unknown>, stack: string, gitlab: OfflineGitLab, options: FleetOptions = {}): Promise<MockRun> {
     await pulumi.runtime.setMocks(mocksFor(gitlab), "ml-model-governance", stack, false, "organization");
     recorded.resources = [];
     recorded.invokes = [];

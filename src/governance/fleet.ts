@@ -33,8 +33,17 @@ export interface FleetOutputs {
 }
 
 /** One ModelGovernance per configured repository, after one lookup per named principal. */
-export async function governFleet(config: GovernanceConfig, options: { membershipsKnown?: boolean } = {}): Promise<FleetOutputs> {
+export interface FleetOptions {
+    /** False offline (npm run check): GitLab's memberships are unknown, so eligibility is reported as unverified. */
+    readonly membershipsKnown?: boolean;
+    /** Told the run's warnings once the lookups are done, before any resource registers, so a failing `up` still shows them. */
+    readonly onWarnings?: (warnings: readonly ConfigIssue[]) => void;
+}
+
+export async function governFleet(config: GovernanceConfig, options: FleetOptions = {}): Promise<FleetOutputs> {
     const principals = await PrincipalDirectory.load(config, options);
+    const warnings = programWarnings(config, principals);
+    options.onWarnings?.(warnings);
     const { tier, edition, automationUser, automationUserEmail } = config;
     const environment = { name: config.environment, production: config.production, tier, edition };
     // Built a window of repositories at a time, each waiting for the engine to answer its registrations.
@@ -70,7 +79,7 @@ export async function governFleet(config: GovernanceConfig, options: { membershi
         },
         components,
         principals,
-        warnings: programWarnings(config, principals),
+        warnings,
     };
 }
 
