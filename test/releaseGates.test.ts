@@ -187,6 +187,16 @@ describe("releaseTagInputs", () => {
     });
 });
 
+describe("a release-tag group named nowhere else", () => {
+    it("is looked up once like any other group, and its share and protection are built", async () => {
+        const config = baseConfig();
+        config.repositories[0].releaseTags = [{ pattern: "model-v*", groups: ["acme-ml/tag-only-releasers"] }];
+        const { resources, invokes } = await evaluate(config);
+        expect(invokes.filter((i) => i.token === T.getGroup && i.inputs.fullPath === "acme-ml/tag-only-releasers")).toHaveLength(1);
+        expect(byType(resources, T.tagProtection)).toHaveLength(1);
+    });
+});
+
 describe("releaseTags in config", () => {
     const tagsOf = (config: Record<string, unknown>, stack = "dev") => parseGovernanceConfig(config, { stack }).repositories[0].releaseTags;
 

@@ -54,6 +54,7 @@ export function principalNames(config: GovernanceConfig): PrincipalNames {
         }
         repo.approvalRules.forEach((rule, j) => rule.groups.forEach((g, k) => typeof g === "string" && groups.add(g, at("approvalRules", j, "groups", k))));
         if (repo.promotionGate) for (const { ref, rel } of gateGroupsAt(repo.promotionGate)) group(ref, repo.keyPath(rel));
+        repo.releaseTags.forEach((tag, j) => tag.groups.forEach((g, k) => typeof g === "string" && groups.add(g, at("releaseTags", j, "groups", k))));
         const owners = repo.codeOwners;
         if (owners) {
             owners.rules.forEach((r, j) => r.groups.forEach((g, k) => groups.add(g, at("codeOwners", "rules", j, "groups", k))));
