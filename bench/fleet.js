@@ -31,6 +31,7 @@ const { ROOT, buildProgram, schemaKeys } = require("./lib/build");
 const { median, runNode } = require("./lib/proc");
 const { machine, machineLine, table, writeBlock } = require("./lib/report");
 const { fixturesFor } = require("./lib/standinFixtures");
+const { inWindow } = require("../src/governance/registrationWindow.ts");
 const { expectedLookups, fleetConfig, principalsOf } = require("./fleetConfig");
 
 const argv = process.argv.slice(2);
@@ -75,21 +76,14 @@ function checkAll(dir) {
     return { code: out.status, wallMs: wall * 1000, rssMB: rssKB / 1024, tail: out.stderr.split("\n").slice(-6, -1).join("\n") };
 }
 
-/** Runs jobs `concurrency` at a time; resolves with the wall time of the whole queue and each job's own. */
+/** Runs jobs `concurrency` at a time (the program's own pool); resolves with the wall time of the whole queue and each job's own. */
 async function queue(jobs, concurrency) {
     const started = Date.now();
-    const times = [];
-    let next = 0;
-    await Promise.all(
-        Array.from({ length: concurrency }, async () => {
-            while (next < jobs.length) {
-                const job = jobs[next++];
-                const t = Date.now();
-                await job();
-                times.push(Date.now() - t);
-            }
-        }),
-    );
+    const times = await inWindow(jobs, concurrency, async (job) => {
+        const t = Date.now();
+        await job();
+        return Date.now() - t;
+    });
     return { wallMs: Date.now() - started, times };
 }
 

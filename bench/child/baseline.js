@@ -101,7 +101,12 @@ async function main() {
         const { inWindow, registered, REPOSITORIES_IN_FLIGHT, withoutPromiseTraces } = require(path.join(srcDir, "governance", "registrationWindow"));
         /** @type {Map<string, typeof fixture.resources>} */
         const byRepository = new Map();
-        for (const registration of fixture.resources) byRepository.set(registration.component ?? "", [...(byRepository.get(registration.component ?? "") ?? []), registration]);
+        for (const registration of fixture.resources) {
+            const key = registration.component ?? "";
+            let group = byRepository.get(key);
+            if (group === undefined) byRepository.set(key, (group = []));
+            group.push(registration);
+        }
         await withoutPromiseTraces(() =>
             inWindow([...byRepository.values()], REPOSITORIES_IN_FLIGHT, (registrations) => registered(registrations.map(replay))),
         );

@@ -5,6 +5,7 @@
  * changed. Keys it does not know are compared as whole values, so a summary
  * that gains a section (release tags, frameworks) still shows its changes.
  */
+import type { ApprovalRuleSummary } from "../governance/summary";
 
 export type Value = string | number | boolean | null | readonly unknown[] | { readonly [k: string]: unknown };
 export type Direction = "weakened" | "strengthened" | "changed";
@@ -37,12 +38,8 @@ export interface GovernanceChanges {
 export type SummaryJson = { readonly key: string };
 type Summary = SummaryJson & Readonly<Record<string, unknown>>;
 
-interface RuleJson {
-    readonly name: string;
-    readonly approvalsRequired: number;
-    readonly users?: readonly string[];
-    readonly groups?: readonly string[];
-}
+/** An approval rule's summary as the outputs hold it: empty approver lists may be absent. */
+type RuleJson = Pick<ApprovalRuleSummary, "name" | "approvalsRequired"> & Partial<Pick<ApprovalRuleSummary, "users" | "groups">>;
 
 /** Booleans whose `true` is the stronger setting; the rest of the known booleans are stronger `false`. */
 const STRONG_WHEN_TRUE = new Set([
