@@ -1,11 +1,10 @@
-import { spawn } from "child_process";
 import * as os from "os";
 import * as path from "path";
 import { main, stackCommand, type Print } from "../config/stackCommand";
 import { readStackConfig } from "../config/stackFile";
-import { inWindow } from "../governance/registrationWindow";
 import { crossStackProblems, projectRoot, stacksIn, type StackEntry } from "./fleet";
 import { checkStack, packConfigPath, type CheckResult } from "./offlineCheck";
+import { checkInWorkers } from "./workers";
 
 const USAGE = [
     "usage: npm run check -- <stack>   (validates Pulumi.<stack>.yaml and runs the policy pack on it, offline)",
@@ -61,10 +60,9 @@ async function checkAll(cwd: string, out: Print, err: Print): Promise<number> {
         err(`no Pulumi.<stack>.yaml in ${cwd}\n`);
         return 2;
     }
-    // Each stack in a process of its own, as many at once as there are cores: a stack's check
-    // holds the Pulumi runtime's state of its whole run, and stacks are independent.
-    // One stack per core at once.
-    const results = await inWindow(stacks, os.availableParallelism(), (stack) => checkInChild(stack, cwd));
+    // As many processes as cores, each checking one stack at a time: stacks are independent,
+    // and a stack's check holds the Pulumi runtime's state of its whole run.
+    const results = await checkInWorkers(stacks, cwd, os.availableParallelism());
     let failed = 0;
     const read: StackEntry[] = [];
     results.forEach((result, i) => {
@@ -82,25 +80,6 @@ async function checkAll(cwd: string, out: Print, err: Print): Promise<number> {
     if (problems.length > 0) err(`across the ${stacks.length} stacks: ${problems.length} problem${problems.length === 1 ? "" : "s"}:\n${problems.map((p) => `  - ${p}\n`).join("")}`);
     else out(`across the ${stacks.length} stacks (${stacks.map((s) => `Pulumi.${s}.yaml`).join(", ")}): each project governed once, each family of stacks one environment\n`);
     return failed > 0 || problems.length > 0 ? 1 : 0;
-}
-
-interface ChildResult {
-    readonly code: number;
-    readonly stdout: string;
-    readonly stderr: string;
-}
-
-/** `npm run check -- <stack>` in a child process, its output kept for printing in order. */
-function checkInChild(stack: string, cwd: string): Promise<ChildResult> {
-    return new Promise((resolve) => {
-        const child = spawn(process.execPath, ["-r", path.join(__dirname, "..", "..", "scripts", "register-ts.js"), __filename, stack], { cwd, stdio: ["ignore", "pipe", "pipe"] });
-        let stdout = "";
-        let stderr = "";
-        child.stdout.on("data", (d: Buffer) => (stdout += d));
-        child.stderr.on("data", (d: Buffer) => (stderr += d));
-        child.on("close", (code) => resolve({ code: code ?? 1, stdout, stderr }));
-        child.on("error", (e) => resolve({ code: 1, stdout, stderr: `${stderr}${e.message}\n` }));
-    });
 }
 
 if (require.main === module) main(run);
