@@ -3,7 +3,8 @@ import * as path from "path";
 import { main, stackCommand, type Print } from "../config/stackCommand";
 import { readStackConfig } from "../config/stackFile";
 import { crossStackProblems, projectRoot, stacksIn, type StackEntry } from "./fleet";
-import { checkStack, packConfigPath, type CheckResult } from "./offlineCheck";
+import type { CheckResult } from "./offlineCheck";
+import { packConfigPath } from "./packConfig";
 import { checkInWorkers } from "./workers";
 
 const USAGE = [
@@ -44,6 +45,8 @@ export function verdict(stack: string, label: string, result: CheckResult): { ok
 export function run(args: readonly string[], cwd: string, out: Print, err: Print): Promise<number> {
     if (args.length === 1 && args[0] === "--all") return checkAll(cwd, out, err);
     return stackCommand(USAGE, args, cwd, out, err, async (stack) => {
+        // Loaded here, not above: `--all` only hands stacks to its processes (./workers) and needs none of it.
+        const { checkStack } = await import("./offlineCheck");
         const result = await checkStack(cwd, stack);
         for (const w of result.warnings) out(`warning: ${w}\n`);
         for (const a of result.advisories) out(`advisory: ${a}\n`);

@@ -81,16 +81,22 @@ monitor.invoke = function (req, cb) {
     return invoke.call(this, req, cb);
 };
 
-// Every promise of a registration goes through the SDK's promise-leak detector
-// (`debuggablePromise`, @pulumi/pulumi/runtime/debuggable.js: three properties,
-// two more promises and a set entry each), which reports at process exit what
-// never settled. Here nothing can stay pending: `runUnderMocks` waits for every
-// registration and output itself. Called through its module's exports, so it
-// is replaced for mock runs only: a sixth of the CPU of a 500-repository check.
-// PULUMI_DEBUG_PROMISE_LEAKS keeps it, as it keeps the promises' stack traces.
+// Two things the SDK does for every registration that a mock run has no use
+// for, a quarter of the CPU of a 500-repository check between them. Both are
+// called through an object at the time of the call, so they are replaced here,
+// for mock runs only:
+// - the promise-leak detector (`debuggablePromise`, runtime/debuggable.js:
+//   three properties, two more promises and a set entry per promise), which
+//   reports at exit what never settled; `runUnderMocks` waits for every
+//   registration and output itself. PULUMI_DEBUG_PROMISE_LEAKS keeps it, as
+//   it keeps the promises' stack traces (registrationWindow.ts).
+// - the resource's source position and stack trace (`Resource.stackTrace`,
+//   resource.js: the whole stack, parsed frame by frame), which go into the
+//   request for the engine to show; the mock monitor never reads them.
 if (!process.env.PULUMI_DEBUG_PROMISE_LEAKS) {
     (debuggable as { debuggablePromise: <T>(p: Promise<T>, ctx?: unknown) => Promise<T> }).debuggablePromise = (p) => p;
 }
+(pulumi.Resource as unknown as { stackTrace: () => unknown[] }).stackTrace = () => [];
 
 function take(): RequestMeta {
     if (pending === undefined) throw new Error("mock run: a mock was called without a request");
