@@ -9,7 +9,7 @@ import { GITLAB } from "../policy/policies";
 import { asStack, violationsOf, type FakeResource } from "../src/check/policyArgs";
 import { component, componentUrn, project, PROJECT_ID } from "./policy/support/fixtures";
 import { baseConfig } from "./support/configs";
-import { byType, evaluate, recorded } from "./support/harness";
+import { byType, evaluate, gitlab, recorded } from "./support/harness";
 import { fixtureConfig } from "./support/stackFile";
 import { T } from "./support/tokens";
 
@@ -238,7 +238,7 @@ describe("releaseTags in config", () => {
         expect(onFree).not.toContain("releaseTags[1]");
     });
 
-    it("refuses, at preview and in any environment, a creator GitLab would refuse: no membership of this program's and no Developer access", async () => {
+    it("refuses, at preview and in any environment, a creator GitLab would refuse: no member of the project, and no membership of this program's", async () => {
         const config = baseConfig();
         config.repositories[0].addApproversAsMembers = false;
         config.repositories[0].approvalRules = [];
@@ -248,6 +248,19 @@ describe("releaseTags in config", () => {
         expect((error as GitLabLookupError).issues.map((i) => i.path.join("."))).toEqual(["repositories.0.releaseTags.0.users.0"]);
         expect((error as Error).message).toContain(`${repo0}.releaseTags[0].users[0]: got "jonas.weber"; is named as a release tag creator, but GitLab would refuse the tag protection`);
         expect(byType(recorded.resources, T.tagProtection)).toEqual([]);
+    });
+
+    it("warns of, and does not refuse, a creator who is a member below Developer: GitLab accepts the protection", async () => {
+        const config = baseConfig();
+        config.repositories[0].addApproversAsMembers = false;
+        config.repositories[0].approvalRules = [];
+        config.repositories[0].releaseTags = [{ pattern: "model-v*", users: ["jonas.weber"] }];
+        gitlab.inherited.set("acme-ml/models", [["jonas.weber", "reporter"]]);
+        const { fleet, resources } = await evaluate(config, "dev");
+        expect(fleet.warnings.map((w) => `${w.path.join(".")}: ${w.message}`)).toEqual([
+            expect.stringMatching(/^repositories\.0\.releaseTags\.0\.users\.0: is named as a release tag creator with less than Developer access to acme-ml\/models\/.*: GitLab accepts the protection, but creating tags otherwise needs Developer/),
+        ]);
+        expect(byType(resources, T.tagProtection)).toHaveLength(1);
     });
 });
 
