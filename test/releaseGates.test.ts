@@ -313,4 +313,33 @@ describe("promotionGate.freezePeriods", () => {
         config.repositories[0].promotionGate.freezePeriods = [{ start: "0 18 * * 5", end: "0 8 * * 1" }];
         expect(parseGovernanceConfig(config, { stack: "dev" }).repositories[0].promotionGate?.freezePeriods).toEqual([{ start: "0 18 * * 5", end: "0 8 * * 1", timezone: "UTC" }]);
     });
+
+    it("refuses a cron value out of its field's range, all at once, each by key, and knows month and weekday names", async () => {
+        const config = baseConfig();
+        config.repositories[0].promotionGate = {
+            ...GATE,
+            freezePeriods: [
+                { start: "60 18 * * FRI", end: "0 24 * * MON" },
+                { start: "0 0 0 * *", end: "0 8 * 13 *" },
+                { start: "0 18 * * FUN", end: "*/0 8 * * 1" },
+            ],
+        };
+        const message = await refusal(config, "dev");
+        const at = (i: number, key: string) => `${repo0}.promotionGate.freezePeriods[${i}].${key}`;
+        expect(message).toContain(`${at(0, "start")}: got "60 18 * * FRI"; expected each cron field in its range: the minute "60" is not 0–59`);
+        expect(message).toContain(`${at(0, "end")}: got "0 24 * * MON"; expected each cron field in its range: the hour "24" is not 0–23`);
+        expect(message).toContain(`${at(1, "start")}: got "0 0 0 * *"; expected each cron field in its range: the day of month "0" is not 1–31`);
+        expect(message).toContain(`${at(1, "end")}: got "0 8 * 13 *"; expected each cron field in its range: the month "13" is not 1–12 or JAN–DEC`);
+        expect(message).toContain(`${at(2, "start")}: got "0 18 * * FUN"; expected each cron field in its range: the weekday "FUN" is not 0–7 or SUN–SAT`);
+        expect(message).toContain(`${at(2, "end")}: got "*/0 8 * * 1"; expected each cron field in its range: the minute step "0" is not a positive number`);
+        // Ranges, lists, steps, names in any case, the last day (L) and 7 for Sunday all pass.
+        config.repositories[0].promotionGate.freezePeriods = [{ start: "0,30 18-23/2 1-31 jan-Dec mon-fri", end: "59 23 L * 7" }];
+        expect(parseGovernanceConfig(config, { stack: "dev" }).repositories[0].promotionGate?.freezePeriods[0].end).toBe("59 23 L * 7");
+    });
+
+    it("sends a time zone as the IANA database spells it", () => {
+        const config = baseConfig();
+        config.repositories[0].promotionGate = { ...GATE, freezePeriods: [{ start: "0 18 * * 5", end: "0 8 * * 1", timezone: "europe/berlin" }, { start: "0 18 * * 5", end: "0 8 * * 1", timezone: "US/Eastern" }] };
+        expect(parseGovernanceConfig(config, { stack: "dev" }).repositories[0].promotionGate?.freezePeriods.map((f) => f.timezone)).toEqual(["Europe/Berlin", "US/Eastern"]);
+    });
 });
