@@ -120,7 +120,7 @@ describe("npm run check -- --all", () => {
     });
 
     it("names a stack that forgot its environment when nothing else would (no shared defaults)", () => {
-        const entry = (stack: string, environment: string) => ({ stack, config: { environment, repositories: [] } as never });
+        const entry = (stack: string, environment: string) => ({ stack, environment, governs: [] });
         expect(crossStackProblems([entry("prod", "prod"), entry("prod-ocr", "prod-ocr")])).toEqual([expect.stringContaining('Pulumi.prod-ocr.yaml ml-model-governance:environment: got "prod-ocr"; expected "prod" like the other stacks of family "prod" (Pulumi.prod.yaml)')]);
     });
 

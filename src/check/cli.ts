@@ -1,8 +1,7 @@
 import * as os from "os";
 import * as path from "path";
 import { main, stackCommand, type Print } from "../config/stackCommand";
-import { readStackConfig } from "../config/stackFile";
-import { crossStackProblems, projectRoot, stacksIn, type StackEntry } from "./fleet";
+import { crossStackProblems, projectRoot, stackFacts, stacksIn, type StackFacts } from "./fleet";
 import type { CheckResult } from "./offlineCheck";
 import { packConfigPath } from "./packConfig";
 import { checkInWorkers } from "./workers";
@@ -44,16 +43,24 @@ export function verdict(stack: string, label: string, result: CheckResult): { ok
  */
 export function run(args: readonly string[], cwd: string, out: Print, err: Print): Promise<number> {
     if (args.length === 1 && args[0] === "--all") return checkAll(cwd, out, err);
-    return stackCommand(USAGE, args, cwd, out, err, async (stack) => {
+    return checkOne(args, cwd, out, err).then(({ code }) => code);
+}
+
+/** `npm run check -- <stack>`, and what `--all` needs of the stack when its config validated. */
+export async function checkOne(args: readonly string[], cwd: string, out: Print, err: Print): Promise<{ code: number; facts?: StackFacts }> {
+    let facts: StackFacts | undefined;
+    const code = await stackCommand(USAGE, args, cwd, out, err, async (stack) => {
         // Loaded here, not above: `--all` only hands stacks to its processes (./workers) and needs none of it.
         const { checkStack } = await import("./offlineCheck");
         const result = await checkStack(cwd, stack);
+        facts = stackFacts(stack, result.config);
         for (const w of result.warnings) out(`warning: ${w}\n`);
         for (const a of result.advisories) out(`advisory: ${a}\n`);
         const { ok, text } = verdict(stack, packLabel(cwd, stack), result);
         (ok ? out : err)(text);
         return ok ? 0 : 1;
     });
+    return { code, facts };
 }
 
 /** `--all`: each stack as `npm run check -- <stack>` judges it, then the fleet as a whole. */
@@ -66,20 +73,13 @@ async function checkAll(cwd: string, out: Print, err: Print): Promise<number> {
     // As many processes as cores, each checking one stack at a time: stacks are independent,
     // and a stack's check holds the Pulumi runtime's state of its whole run.
     const results = await checkInWorkers(stacks, cwd, os.availableParallelism());
-    let failed = 0;
-    const read: StackEntry[] = [];
-    results.forEach((result, i) => {
+    for (const result of results) {
         out(result.stdout);
         err(result.stderr);
-        if (result.code !== 0) failed++;
-        // What parses takes part in the fleet's checks; what does not was reported just now.
-        try {
-            read.push({ stack: stacks[i], config: readStackConfig(cwd, stacks[i]) });
-        } catch {
-            /* reported by the stack's own check */
-        }
-    });
-    const problems = crossStackProblems(read);
+    }
+    const failed = results.filter((r) => r.code !== 0).length;
+    // What validated takes part in the fleet's checks; what did not was reported just now.
+    const problems = crossStackProblems(results.flatMap((r) => (r.facts === undefined ? [] : [r.facts])));
     if (problems.length > 0) err(`across the ${stacks.length} stacks: ${problems.length} problem${problems.length === 1 ? "" : "s"}:\n${problems.map((p) => `  - ${p}\n`).join("")}`);
     else out(`across the ${stacks.length} stacks (${stacks.map((s) => `Pulumi.${s}.yaml`).join(", ")}): each project governed once, each family of stacks one environment\n`);
     return failed > 0 || problems.length > 0 ? 1 : 0;

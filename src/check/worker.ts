@@ -1,4 +1,5 @@
-import { run } from "./cli";
+import { checkOne } from "./cli";
+import type { StackFacts } from "./fleet";
 
 /**
  * A process of `npm run check -- --all` (src/check/workers.ts): it checks one
@@ -12,19 +13,21 @@ export interface WorkerReply {
     readonly code: number;
     readonly stdout: string;
     readonly stderr: string;
+    /** The stack's environment and projects, when its config validated (the fleet's checks). */
+    readonly facts?: StackFacts;
 }
 
 process.on("message", (stack: string) => {
     let stdout = "";
     let stderr = "";
-    run([stack], process.cwd(), (s) => (stdout += s), (s) => (stderr += s))
+    checkOne([stack], process.cwd(), (s) => (stdout += s), (s) => (stderr += s))
         .catch((e: unknown) => {
             // As `main` reports an unexpected error of the one-stack command.
             stderr += `${e instanceof Error ? e.message : String(e)}\n`;
-            return 1;
+            return { code: 1, facts: undefined };
         })
-        .then((code) => {
-            process.send!({ code, stdout, stderr } satisfies WorkerReply);
+        .then(({ code, facts }) => {
+            process.send!({ code, stdout, stderr, facts } satisfies WorkerReply);
             // The last run is garbage now: collected before the next one grows the heap over it
             // (a 500-repository stack's run peaks near 1 GB).
             (globalThis as { gc?: () => void }).gc?.();
