@@ -109,6 +109,7 @@ async function readProject(api: RestClient, id: string): Promise<any | undefined
 export const project: ResourceHandler = {
     sticky: ["path", "namespaceId", "defaultBranch", "visibilityLevel", "topics", ...[...CREATE_BOOLS, ...POST_CREATE_BOOLS, ...UPDATE_ONLY_LEVELS].map(([k]) => k)],
     defaults: { description: "", archived: false },
+    diffFromState: UPDATE_ONLY_LEVELS.map(([k]) => k),
     replaceOn: [],
     sets: ["topics"],
     computed: ["pathWithNamespace", "webUrl", "httpUrlToRepo", "sshUrlToRepo", "emptyRepo", "avatarUrl", "runnersToken", "importUrlPassword"],
