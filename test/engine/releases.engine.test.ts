@@ -35,8 +35,14 @@ describe("a production model release under the real engine", () => {
         expect(project().settings).not.toHaveProperty("model_experiments_access_level");
         const pending = await pulumi("preview", "--expect-no-changes", "--diff");
         expect(pending.code).not.toBe(0);
-        expect(pending.output).toMatch(/modelRegistryAccessLevel\s*:\s*"enabled"\s*=>\s*"private"/);
-        expect(pending.output).toMatch(/modelExperimentsAccessLevel\s*:\s*"enabled"\s*=>\s*"private"/);
+        // The CLI shows the old inputs beside the new ones, so both read "private"; the update is these two alone.
+        expect(pending.output).toMatch(/~ gitlab:index\/project:Project: \(update\)/);
+        expect(pending.output).toMatch(/~ modelExperimentsAccessLevel\s*:/);
+        expect(pending.output).toMatch(/~ modelRegistryAccessLevel\s*:/);
+        expect(pending.output).toContain("1 to update");
+        // And the warning names who the registry is open to.
+        expect(pending.output).toContain("group acme-ml/release-managers (developer)");
+        expect(pending.output).toContain("Reporters and above can change and delete its models and model versions");
         ok(await pulumi("up", "--yes"));
         ok(await pulumi("preview", "--expect-no-changes"));
         const fraud = project();
