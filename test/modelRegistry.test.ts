@@ -2,9 +2,9 @@
 // experiments. Config, inputs, the warning about grantees, and the pack.
 import { ConfigValidationError, parseGovernanceConfig, renderIssue } from "../src/config";
 import { projectReleaseInputs } from "../src/governance/releaseInputs";
-import { productionReleaseGates as policy } from "../policy/policies/releaseGates";
+import { productionModelRegistryMembersOnly as policy } from "../policy/policies/modelRegistry";
 import { asStack, violationsOf } from "../src/check/policyArgs";
-import { component, project } from "./policy/support/fixtures";
+import { project } from "./policy/support/fixtures";
 import { baseConfig } from "./support/configs";
 import { byType, evaluate, gitlab, recorded } from "./support/harness";
 import { fixtureConfig } from "./support/stackFile";
@@ -125,19 +125,18 @@ describe("the production warning about who may delete model versions", () => {
     });
 });
 
-describe("production-release-gates and the model registry", () => {
-    const strict = { onlyAllowMergeIfPipelineSucceeds: true };
-
-    it("refuses a production Project whose registry or experiments are enabled, and passes private or disabled", async () => {
-        const found = await asStack("prod", () => violationsOf(policy, [component(), project({ ...strict, modelRegistryAccessLevel: "enabled", modelExperimentsAccessLevel: "enabled" })]));
+describe("production-model-registry-members-only", () => {
+    it("refuses a production Project that asks for an enabled registry or experiments, and passes private or disabled", async () => {
+        const found = await asStack("prod", () => violationsOf(policy, [project({ modelRegistryAccessLevel: "enabled", modelExperimentsAccessLevel: "enabled" })]));
         expect(found.map((v) => v.message)).toEqual([
-            expect.stringContaining("has modelRegistryAccessLevel enabled; expected private or disabled in production: `enabled` opens the model registry to everyone with access to the project"),
-            expect.stringContaining("has modelExperimentsAccessLevel enabled; expected private or disabled in production"),
+            expect.stringContaining("sets modelRegistryAccessLevel enabled; expected private or disabled in production: `enabled` opens the model registry to everyone with access to the project"),
+            expect.stringContaining("sets modelExperimentsAccessLevel enabled; expected private or disabled in production"),
         ]);
-        expect(await asStack("prod", () => violationsOf(policy, [component(), project({ ...strict, modelRegistryAccessLevel: "private", modelExperimentsAccessLevel: "disabled" })]))).toEqual([]);
+        expect(await asStack("prod", () => violationsOf(policy, [project({ modelRegistryAccessLevel: "private", modelExperimentsAccessLevel: "disabled" })]))).toEqual([]);
     });
 
-    it("leaves a development stack alone", async () => {
-        expect(await asStack("dev", () => violationsOf(policy, [component(), project({ modelRegistryAccessLevel: "enabled" })]))).toEqual([]);
+    it("leaves a development stack alone, and a production stack the pack's config calls otherwise", async () => {
+        expect(await asStack("dev", () => violationsOf(policy, [project({ modelRegistryAccessLevel: "enabled" })]))).toEqual([]);
+        expect(await asStack("prod", () => violationsOf(policy, [project({ modelRegistryAccessLevel: "enabled" })], { production: false }))).toEqual([]);
     });
 });

@@ -1,7 +1,8 @@
 /**
  * What production holds a model's merges and promotions to, beyond approvals:
  * one source for the config validator (src/config/releaseSettings.ts) and the
- * pack's `production-release-gates`, so the two refuse the same things alike.
+ * pack's `production-release-gates` and `production-model-registry-members-only`,
+ * so the two refuse the same things alike.
  */
 export const RELEASE_RULES = {
     pipelineMustSucceed: {

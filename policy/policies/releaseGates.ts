@@ -2,7 +2,7 @@ import type { StackValidationPolicy } from "@pulumi/policy";
 import { configOf } from "../lib/config";
 import { groupByProject } from "../lib/projectGroups";
 import { programEnvironment } from "../lib/programEnvironment";
-import { MODEL_REGISTRY_REFUSED, MODEL_REGISTRY_RULES, RELEASE_RULES, RELEASE_TAGS_WITH_GATE, modelRegistryWhy, type ModelRegistryRule } from "../lib/releaseRules";
+import { RELEASE_RULES, RELEASE_TAGS_WITH_GATE } from "../lib/releaseRules";
 import { GITLAB } from "../lib/tokens";
 import { currentStackName } from "../lib/stack";
 import { bool, UNKNOWN } from "../lib/values";
@@ -20,12 +20,11 @@ const configSchema = productionConfigSchema;
  * must be set explicitly. GitLab Free has neither protected environments nor
  * the setting (resource_gitlab_project.go: "Premium and Ultimate only").
  * Anything tagged may be deployed, so a gated project, created or adopted,
- * also protects at least one tag pattern. No Project opens its model registry
- * or experiments to everyone with access to it (`enabled`).
+ * also protects at least one tag pattern.
  */
 export const productionReleaseGates: StackValidationPolicy = {
     name: "production-release-gates",
-    description: "In a production stack every Project sets onlyAllowMergeIfPipelineSucceeds: true and no modelRegistryAccessLevel or modelExperimentsAccessLevel of `enabled`; a project with a ProjectProtectedEnvironment has a TagProtection, and its Project sets allowPipelineTriggerApproveDeployment: false; push rules do not allow deleting tags (denyDeleteTag).",
+    description: "In a production stack every Project sets onlyAllowMergeIfPipelineSucceeds: true; a project with a ProjectProtectedEnvironment has a TagProtection, and its Project sets allowPipelineTriggerApproveDeployment: false; push rules do not allow deleting tags (denyDeleteTag).",
     enforcementLevel: "mandatory",
     configSchema,
     validateStack: (args, reportViolation) => {
@@ -44,12 +43,6 @@ export const productionReleaseGates: StackValidationPolicy = {
             const succeeds = bool(project.props, pipeline.setting);
             if (succeeds !== pipeline.expected && succeeds !== UNKNOWN) {
                 reportViolation(`project ${label} has ${pipeline.setting} ${describe(succeeds)}; expected ${pipeline.expected} in production: ${pipeline.why}.`, project.urn);
-            }
-            for (const rule of Object.keys(MODEL_REGISTRY_RULES) as ModelRegistryRule[]) {
-                const { setting } = MODEL_REGISTRY_RULES[rule];
-                if (project.props[setting] === MODEL_REGISTRY_REFUSED) {
-                    reportViolation(`project ${label} has ${setting} ${MODEL_REGISTRY_REFUSED}; expected private or disabled in production: ${modelRegistryWhy(rule)}.`, project.urn);
-                }
             }
             const triggerer = RELEASE_RULES.triggererMayApprove;
             const mayApprove = bool(project.props, triggerer.setting);
