@@ -1,12 +1,12 @@
 // modelRegistry: who sees and changes a project's model registry and
 // experiments. Config, inputs, the warning about grantees, and the pack.
-import { ConfigValidationError, parseGovernanceConfig, renderIssue } from "../src/config";
+import { parseGovernanceConfig, renderIssue } from "../src/config";
 import { projectReleaseInputs } from "../src/governance/releaseInputs";
 import { productionModelRegistryMembersOnly as policy } from "../policy/policies/modelRegistry";
 import { asStack, violationsOf } from "../src/check/policyArgs";
 import { project } from "./policy/support/fixtures";
 import { baseConfig } from "./support/configs";
-import { byType, evaluate, gitlab, recorded } from "./support/harness";
+import { byType, evaluate, gitlab, refusal } from "./support/harness";
 import { fixtureConfig } from "./support/stackFile";
 import { T } from "./support/tokens";
 
@@ -16,13 +16,6 @@ function prodConfig(): Record<string, any> {
     const config = baseConfig();
     config.environment = "prod";
     return config;
-}
-
-async function refusal(config: Record<string, unknown>, stack: string): Promise<string> {
-    const error = await evaluate(config, stack).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ConfigValidationError);
-    expect(recorded.resources).toHaveLength(0);
-    return (error as Error).message;
 }
 
 describe("modelRegistry in config", () => {
