@@ -6,6 +6,7 @@ import * as path from "path";
 import { stringify } from "yaml";
 import { run } from "../src/check/cli";
 import { crossStackProblems, stackFamily } from "../src/check/fleet";
+import { checkInWorkers } from "../src/check/workers";
 import { editConfig, ROOT } from "./support/stackFile";
 
 const NS = "ml-model-governance";
@@ -16,6 +17,19 @@ function team(repositories: unknown[], environment = "prod"): string {
     return editConfig(fixture("prod"), (c) => {
         c[`${NS}:environment`] = environment;
         c[`${NS}:repositories`] = repositories;
+    });
+}
+
+/** This process's children that are `check --all` worker processes. */
+function checkProcesses(): number[] {
+    return fs.readdirSync("/proc").filter((pid) => /^\d+$/.test(pid)).flatMap((pid) => {
+        try {
+            const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+            const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+            return ppid === process.pid && fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("worker.ts") ? [Number(pid)] : [];
+        } catch {
+            return []; // gone meanwhile
+        }
     });
 }
 
@@ -81,8 +95,32 @@ describe("npm run check -- --all", () => {
         expect(result.out).toContain("Pulumi.prod.yaml: valid");
     });
 
+    it("checks several stacks in one process, and a process that dies fails only the stack it was checking", async () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "check-workers-"));
+        fs.copyFileSync(path.join(ROOT, "Pulumi.yaml"), path.join(dir, "Pulumi.yaml"));
+        fs.writeFileSync(path.join(dir, "Pulumi.prod.yaml"), fixture("prod"));
+        fs.writeFileSync(path.join(dir, "Pulumi.prod-vision.yaml"), team([vision]));
+        fs.writeFileSync(path.join(dir, "Pulumi.prod-ocr.yaml"), team([{ ...vision, name: "OCR Model" }]));
+        // One lane: the first process is killed as soon as it appears; every process seen is noted.
+        const seen = new Set<number>();
+        const watcher = setInterval(() => {
+            for (const pid of checkProcesses()) {
+                if (seen.size === 0) process.kill(pid, "SIGKILL");
+                seen.add(pid);
+            }
+        }, 20);
+        const results = await checkInWorkers(["prod", "prod-vision", "prod-ocr"], dir, 1).finally(() => clearInterval(watcher));
+        expect(results.map((r) => r.code)).toEqual([1, 0, 0]);
+        expect(results[0].stderr).toContain("the check's process ended (SIGKILL)");
+        expect(results[1].stdout).toContain("Pulumi.prod-vision.yaml: valid");
+        expect(results[2].stdout).toContain("Pulumi.prod-ocr.yaml: valid");
+        // The killed process and one more, which checked both later stacks.
+        expect(seen.size).toBe(2);
+        expect(checkProcesses()).toEqual([]);
+    });
+
     it("names a stack that forgot its environment when nothing else would (no shared defaults)", () => {
-        const entry = (stack: string, environment: string) => ({ stack, config: { environment, repositories: [] } as never });
+        const entry = (stack: string, environment: string) => ({ stack, environment, governs: [] });
         expect(crossStackProblems([entry("prod", "prod"), entry("prod-ocr", "prod-ocr")])).toEqual([expect.stringContaining('Pulumi.prod-ocr.yaml ml-model-governance:environment: got "prod-ocr"; expected "prod" like the other stacks of family "prod" (Pulumi.prod.yaml)')]);
     });
 

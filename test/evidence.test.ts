@@ -133,6 +133,27 @@ describe("the difference between two summaries", () => {
         expect(judged(at("private", "private"), at(undefined, "private"))).toEqual(['modelRegistry.registry "private"→null changed']);
     });
 
+    it("judges who may promote and who may tag: fewer promotion approvals or more deployers or tag creators are weaker, the reverse stronger", () => {
+        const gate = (approvals: string[], deployers: string[]) => ({ environment: "production", approvals, deployers, freezePeriods: [] });
+        const tags = (...entries: Array<[string, string[]]>) => entries.map(([pattern, creators]) => ({ pattern, creators }));
+        const judge = (before: Record<string, unknown>, after: Record<string, unknown>) =>
+            governanceChanges([{ key: "a", ...before }], [{ key: "a", ...after }]).settings.map((c) => `${c.setting} ${c.direction}`);
+
+        const leads = "2 approvals from group acme-ml/leads";
+        expect(judge({ promotionGate: gate([leads, "approval by user cto"], []) }, { promotionGate: gate([leads], []) })).toEqual(["promotionGate.approvals weakened"]);
+        expect(judge({ promotionGate: gate(["approval by user cto"], []) }, { promotionGate: gate([leads], []) })).toEqual(["promotionGate.approvals strengthened"]);
+        expect(judge({ promotionGate: gate([leads], ["group acme-ml/deployers"]) }, { promotionGate: gate([leads], ["group acme-ml/deployers", "user intern"]) })).toEqual(["promotionGate.deployers weakened"]);
+        expect(judge({ promotionGate: gate([leads], ["access level maintainer"]) }, { promotionGate: gate([leads], ["access level developer"]) })).toEqual(["promotionGate.deployers weakened"]);
+
+        const managers = "group acme-ml/release-managers";
+        expect(judge({ releaseTags: tags(["model-v*", [managers]]) }, { releaseTags: tags(["model-v*", [managers, "access level developer"]]) })).toEqual(["releaseTags weakened"]);
+        expect(judge({ releaseTags: tags(["model-v*", [managers, "user release-bot"]]) }, { releaseTags: tags(["model-v*", [managers]]) })).toEqual(["releaseTags strengthened"]);
+        expect(judge({ releaseTags: tags(["model-v*", [managers]]) }, { releaseTags: tags(["model-v*", [managers]], ["v*", ["access level maintainer"]]) })).toEqual(["releaseTags strengthened"]);
+        expect(judge({ releaseTags: tags(["model-v*", [managers]], ["v*", [managers]]) }, { releaseTags: tags(["model-v*", [managers]]) })).toEqual(["releaseTags weakened"]);
+        // One creator swapped for another: neither clearly.
+        expect(judge({ releaseTags: tags(["model-v*", ["user a"]]) }, { releaseTags: tags(["model-v*", ["user b"]]) })).toEqual(["releaseTags changed"]);
+    });
+
     it("shows a change to a section it does not know as a whole value, so later sections slot in", () => {
         const before = [{ key: "a", releaseTags: [{ pattern: "v*" }] }];
         const after = [{ key: "a", releaseTags: [{ pattern: "release-*" }] }];

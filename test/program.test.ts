@@ -39,7 +39,7 @@ describe("GitLab lookups", () => {
             { name: "B", namespace: "acme-ml/leads" },
             { name: "C", approvalRules: [{ name: "Leads", approvalsRequired: 1, users: ["marcus.chen", "priya.raman", 77] }] },
         ];
-        const { invokes, fleet } = await evaluate(config);
+        const { invokes, fleet, resources } = await evaluate(config);
 
         const asked = invokes.map((i) => `${i.token.split(":").pop()} ${Object.values(i.inputs).join()}`).sort();
         expect(asked).toEqual([
@@ -55,7 +55,7 @@ describe("GitLab lookups", () => {
             "getUser priya.raman",
         ]);
         expect(fleet.principals.lookupCount).toBe(asked.length);
-        const [a] = byType(recorded.resources, T.approvalRule).filter((r) => r.name === "a-rule-leads");
+        const [a] = byType(resources, T.approvalRule).filter((r) => r.name === "a-rule-leads");
         // In GitLab id order, whatever the config's: editing the list changes only what was edited.
         const ids = [gitlab.userId("priya.raman"), gitlab.userId("marcus.chen"), 77].sort((x, y) => x - y);
         expect(a.inputs).toMatchObject({ userIds: ids, groupIds: [9, gitlab.groupId("acme-ml/leads")].sort((x, y) => x - y) });

@@ -9,7 +9,7 @@ import { GITLAB } from "../policy/policies";
 import { asStack, violationsOf, type FakeResource } from "../src/check/policyArgs";
 import { component, componentUrn, project, PROJECT_ID } from "./policy/support/fixtures";
 import { baseConfig } from "./support/configs";
-import { byType, evaluate, recorded, refusal } from "./support/harness";
+import { byType, evaluate, gitlab, recorded, refusal } from "./support/harness";
 import { fixtureConfig } from "./support/stackFile";
 import { T } from "./support/tokens";
 
@@ -231,7 +231,7 @@ describe("releaseTags in config", () => {
         expect(onFree).not.toContain("releaseTags[1]");
     });
 
-    it("refuses, at preview and in any environment, a creator GitLab would refuse: no membership of this program's and no Developer access", async () => {
+    it("refuses, at preview and in any environment, a creator GitLab would refuse: no member of the project, and no membership of this program's", async () => {
         const config = baseConfig();
         config.repositories[0].addApproversAsMembers = false;
         config.repositories[0].approvalRules = [];
@@ -241,6 +241,19 @@ describe("releaseTags in config", () => {
         expect((error as GitLabLookupError).issues.map((i) => i.path.join("."))).toEqual(["repositories.0.releaseTags.0.users.0"]);
         expect((error as Error).message).toContain(`${repo0}.releaseTags[0].users[0]: got "jonas.weber"; is named as a release tag creator, but GitLab would refuse the tag protection`);
         expect(byType(recorded.resources, T.tagProtection)).toEqual([]);
+    });
+
+    it("warns of, and does not refuse, a creator who is a member below Developer: GitLab accepts the protection", async () => {
+        const config = baseConfig();
+        config.repositories[0].addApproversAsMembers = false;
+        config.repositories[0].approvalRules = [];
+        config.repositories[0].releaseTags = [{ pattern: "model-v*", users: ["jonas.weber"] }];
+        gitlab.inherited.set("acme-ml/models", [["jonas.weber", "reporter"]]);
+        const { fleet, resources } = await evaluate(config, "dev");
+        expect(fleet.warnings.map((w) => `${w.path.join(".")}: ${w.message}`)).toEqual([
+            expect.stringMatching(/^repositories\.0\.releaseTags\.0\.users\.0: is named as a release tag creator with less than Developer access to acme-ml\/models\/.*: GitLab accepts the protection, but creating tags otherwise needs Developer/),
+        ]);
+        expect(byType(resources, T.tagProtection)).toHaveLength(1);
     });
 });
 
@@ -292,5 +305,34 @@ describe("promotionGate.freezePeriods", () => {
         expect(message).toContain(`${repo0}.promotionGate.freezePeriods[0].timezone: got "Mars/Olympus"; expected an IANA time zone`);
         config.repositories[0].promotionGate.freezePeriods = [{ start: "0 18 * * 5", end: "0 8 * * 1" }];
         expect(parseGovernanceConfig(config, { stack: "dev" }).repositories[0].promotionGate?.freezePeriods).toEqual([{ start: "0 18 * * 5", end: "0 8 * * 1", timezone: "UTC" }]);
+    });
+
+    it("refuses a cron value out of its field's range, all at once, each by key, and knows month and weekday names", async () => {
+        const config = baseConfig();
+        config.repositories[0].promotionGate = {
+            ...GATE,
+            freezePeriods: [
+                { start: "60 18 * * FRI", end: "0 24 * * MON" },
+                { start: "0 0 0 * *", end: "0 8 * 13 *" },
+                { start: "0 18 * * FUN", end: "*/0 8 * * 1" },
+            ],
+        };
+        const message = await refusal(config, "dev");
+        const at = (i: number, key: string) => `${repo0}.promotionGate.freezePeriods[${i}].${key}`;
+        expect(message).toContain(`${at(0, "start")}: got "60 18 * * FRI"; expected each cron field in its range: the minute "60" is not 0–59`);
+        expect(message).toContain(`${at(0, "end")}: got "0 24 * * MON"; expected each cron field in its range: the hour "24" is not 0–23`);
+        expect(message).toContain(`${at(1, "start")}: got "0 0 0 * *"; expected each cron field in its range: the day of month "0" is not 1–31`);
+        expect(message).toContain(`${at(1, "end")}: got "0 8 * 13 *"; expected each cron field in its range: the month "13" is not 1–12 or JAN–DEC`);
+        expect(message).toContain(`${at(2, "start")}: got "0 18 * * FUN"; expected each cron field in its range: the weekday "FUN" is not 0–7 or SUN–SAT`);
+        expect(message).toContain(`${at(2, "end")}: got "*/0 8 * * 1"; expected each cron field in its range: the minute step "0" is not a positive number`);
+        // Ranges, lists, steps, names in any case, the last day (L) and 7 for Sunday all pass.
+        config.repositories[0].promotionGate.freezePeriods = [{ start: "0,30 18-23/2 1-31 jan-Dec mon-fri", end: "59 23 L * 7" }];
+        expect(parseGovernanceConfig(config, { stack: "dev" }).repositories[0].promotionGate?.freezePeriods[0].end).toBe("59 23 L * 7");
+    });
+
+    it("sends a time zone as the IANA database spells it", () => {
+        const config = baseConfig();
+        config.repositories[0].promotionGate = { ...GATE, freezePeriods: [{ start: "0 18 * * 5", end: "0 8 * * 1", timezone: "europe/berlin" }, { start: "0 18 * * 5", end: "0 8 * * 1", timezone: "US/Eastern" }] };
+        expect(parseGovernanceConfig(config, { stack: "dev" }).repositories[0].promotionGate?.freezePeriods.map((f) => f.timezone)).toEqual(["Europe/Berlin", "US/Eastern"]);
     });
 });

@@ -1,11 +1,10 @@
-import { spawn } from "child_process";
 import * as os from "os";
 import * as path from "path";
 import { main, stackCommand, type Print } from "../config/stackCommand";
-import { readStackConfig } from "../config/stackFile";
-import { inWindow } from "../governance/registrationWindow";
-import { crossStackProblems, projectRoot, stacksIn, type StackEntry } from "./fleet";
-import { checkStack, packConfigPath, type CheckResult } from "./offlineCheck";
+import { crossStackProblems, projectRoot, stackFacts, stacksIn, type StackFacts } from "./fleet";
+import type { CheckResult } from "./offlineCheck";
+import { packConfigPath } from "./packConfig";
+import { checkInWorkers } from "./workers";
 
 const USAGE = [
     "usage: npm run check -- <stack>   (validates Pulumi.<stack>.yaml and runs the policy pack on it, offline)",
@@ -44,14 +43,24 @@ export function verdict(stack: string, label: string, result: CheckResult): { ok
  */
 export function run(args: readonly string[], cwd: string, out: Print, err: Print): Promise<number> {
     if (args.length === 1 && args[0] === "--all") return checkAll(cwd, out, err);
-    return stackCommand(USAGE, args, cwd, out, err, async (stack) => {
+    return checkOne(args, cwd, out, err).then(({ code }) => code);
+}
+
+/** `npm run check -- <stack>`, and what `--all` needs of the stack when its config validated. */
+export async function checkOne(args: readonly string[], cwd: string, out: Print, err: Print): Promise<{ code: number; facts?: StackFacts }> {
+    let facts: StackFacts | undefined;
+    const code = await stackCommand(USAGE, args, cwd, out, err, async (stack) => {
+        // Loaded here, not above: `--all` only hands stacks to its processes (./workers) and needs none of it.
+        const { checkStack } = await import("./offlineCheck");
         const result = await checkStack(cwd, stack);
+        facts = stackFacts(stack, result.config);
         for (const w of result.warnings) out(`warning: ${w}\n`);
         for (const a of result.advisories) out(`advisory: ${a}\n`);
         const { ok, text } = verdict(stack, packLabel(cwd, stack), result);
         (ok ? out : err)(text);
         return ok ? 0 : 1;
     });
+    return { code, facts };
 }
 
 /** `--all`: each stack as `npm run check -- <stack>` judges it, then the fleet as a whole. */
@@ -61,46 +70,19 @@ async function checkAll(cwd: string, out: Print, err: Print): Promise<number> {
         err(`no Pulumi.<stack>.yaml in ${cwd}\n`);
         return 2;
     }
-    // Each stack in a process of its own, as many at once as there are cores: a stack's check
-    // holds the Pulumi runtime's state of its whole run, and stacks are independent.
-    // One stack per core at once.
-    const results = await inWindow(stacks, os.availableParallelism(), (stack) => checkInChild(stack, cwd));
-    let failed = 0;
-    const read: StackEntry[] = [];
-    results.forEach((result, i) => {
+    // As many processes as cores, each checking one stack at a time: stacks are independent,
+    // and a stack's check holds the Pulumi runtime's state of its whole run.
+    const results = await checkInWorkers(stacks, cwd, os.availableParallelism());
+    for (const result of results) {
         out(result.stdout);
         err(result.stderr);
-        if (result.code !== 0) failed++;
-        // What parses takes part in the fleet's checks; what does not was reported just now.
-        try {
-            read.push({ stack: stacks[i], config: readStackConfig(cwd, stacks[i]) });
-        } catch {
-            /* reported by the stack's own check */
-        }
-    });
-    const problems = crossStackProblems(read);
+    }
+    const failed = results.filter((r) => r.code !== 0).length;
+    // What validated takes part in the fleet's checks; what did not was reported just now.
+    const problems = crossStackProblems(results.flatMap((r) => (r.facts === undefined ? [] : [r.facts])));
     if (problems.length > 0) err(`across the ${stacks.length} stacks: ${problems.length} problem${problems.length === 1 ? "" : "s"}:\n${problems.map((p) => `  - ${p}\n`).join("")}`);
     else out(`across the ${stacks.length} stacks (${stacks.map((s) => `Pulumi.${s}.yaml`).join(", ")}): each project governed once, each family of stacks one environment\n`);
     return failed > 0 || problems.length > 0 ? 1 : 0;
-}
-
-interface ChildResult {
-    readonly code: number;
-    readonly stdout: string;
-    readonly stderr: string;
-}
-
-/** `npm run check -- <stack>` in a child process, its output kept for printing in order. */
-function checkInChild(stack: string, cwd: string): Promise<ChildResult> {
-    return new Promise((resolve) => {
-        const child = spawn(process.execPath, ["-r", path.join(__dirname, "..", "..", "scripts", "register-ts.js"), __filename, stack], { cwd, stdio: ["ignore", "pipe", "pipe"] });
-        let stdout = "";
-        let stderr = "";
-        child.stdout.on("data", (d: Buffer) => (stdout += d));
-        child.stderr.on("data", (d: Buffer) => (stderr += d));
-        child.on("close", (code) => resolve({ code: code ?? 1, stdout, stderr }));
-        child.on("error", (e) => resolve({ code: 1, stdout, stderr: `${stderr}${e.message}\n` }));
-    });
 }
 
 if (require.main === module) main(run);

@@ -3,10 +3,24 @@ import * as path from "path";
 import { renderPath, type GovernanceConfig, type KeyPath } from "../config";
 import { projectTarget } from "../config/parse";
 
-/** A stack of the project, as `npm run check -- --all` reads it. */
-export interface StackEntry {
+/**
+ * What `npm run check -- --all` needs of a stack to judge the fleet: its
+ * environment and the GitLab projects it governs, by key. Plain data: each
+ * stack's process reads it off the config it validated, so the fleet's own
+ * process parses no stack file.
+ */
+export interface StackFacts {
     readonly stack: string;
-    readonly config: GovernanceConfig;
+    readonly environment: string;
+    readonly governs: ReadonlyArray<{ readonly target: string; readonly key: KeyPath }>;
+}
+
+export function stackFacts(stack: string, config: GovernanceConfig): StackFacts {
+    return {
+        stack,
+        environment: config.environment,
+        governs: config.repositories.map((repo) => ({ target: projectTarget(repo), key: repo.keyPath([repo.project.mode === "adopt" ? "existing" : "name"]) })),
+    };
 }
 
 /** Every `Pulumi.<stack>.yaml` beside Pulumi.yaml, by stack name, sorted. */
@@ -33,13 +47,11 @@ const where = (stack: string, key: KeyPath) => `Pulumi.${stack}.yaml ${renderPat
  * `up` would undo the other's), and a stack whose environment differs from
  * its family's (`prod-fraud` with `environment: dev` would get dev's rules).
  */
-export function crossStackProblems(stacks: readonly StackEntry[]): string[] {
+export function crossStackProblems(stacks: readonly StackFacts[]): string[] {
     const problems: string[] = [];
     const governed = new Map<string, { stack: string; key: KeyPath }>();
-    for (const { stack, config } of stacks) {
-        for (const repo of config.repositories) {
-            const key = repo.keyPath([repo.project.mode === "adopt" ? "existing" : "name"]);
-            const target = projectTarget(repo);
+    for (const { stack, governs } of stacks) {
+        for (const { target, key } of governs) {
             const first = governed.get(target);
             if (first === undefined) governed.set(target, { stack, key });
             else if (first.stack !== stack) {
@@ -47,14 +59,14 @@ export function crossStackProblems(stacks: readonly StackEntry[]): string[] {
             }
         }
     }
-    const families = new Map<string, StackEntry[]>();
+    const families = new Map<string, StackFacts[]>();
     for (const entry of stacks) families.set(stackFamily(entry.stack), [...(families.get(stackFamily(entry.stack)) ?? []), entry]);
     for (const [family, members] of families) {
         const environments = new Map<string, string[]>();
-        for (const { stack, config } of members) environments.set(config.environment, [...(environments.get(config.environment) ?? []), stack]);
+        for (const { stack, environment } of members) environments.set(environment, [...(environments.get(environment) ?? []), stack]);
         if (environments.size < 2) continue;
         // The family's own stack (`prod` for `prod-*`) sets the environment; else most of its stacks do.
-        const head = members.find((m) => m.stack.toLowerCase() === family)?.config.environment;
+        const head = members.find((m) => m.stack.toLowerCase() === family)?.environment;
         const expected = head ?? [...environments].sort((a, b) => b[1].length - a[1].length)[0][0];
         const agreeing = environments.get(expected) ?? [];
         for (const [environment, names] of environments) {

@@ -9,6 +9,7 @@ import { runUnderMocks } from "./mockRun";
 import { OfflineGitLab } from "./offlineGitLab";
 import { asStack, runPack, type PackConfig, type Violation } from "./policyArgs";
 import { toPolicyResources, type Phase } from "./policyResources";
+import { packConfigPath } from "./packConfig";
 import { productionDisagreements } from "./productionAgreement";
 
 export interface CheckResult {
@@ -20,12 +21,6 @@ export interface CheckResult {
     readonly warnings: readonly string[];
     /** Advisory policy violations: printed, not failing. */
     readonly advisories: readonly string[];
-}
-
-/** `policy/config/<stack>.json`, the pack config `.gitlab-ci.yml` passes for that stack, when there is one. */
-export function packConfigPath(root: string, stack: string): string | undefined {
-    const file = path.join(root, "policy", "config", `${stack}.json`);
-    return fs.existsSync(file) ? file : undefined;
 }
 
 /**

@@ -8,7 +8,7 @@ import { z } from "zod";
  */
 export function re2Problem(pattern: string): string | undefined {
     try {
-        RE2JS.compile(pattern);
+        compiled(pattern, 0);
         return undefined;
     } catch (e) {
         return (e as Error).message.replace(/^error parsing regexp: /, "");
@@ -20,7 +20,18 @@ export function re2Problem(pattern: string): string | undefined {
  * test it: unanchored, and in multiline mode for commit messages.
  */
 export function re2Finds(pattern: string, text: string, multiline = false): boolean {
-    return RE2JS.compile(pattern, multiline ? RE2JS.MULTILINE : 0).matcher(text).find();
+    return compiled(pattern, multiline ? RE2JS.MULTILINE : 0).matcher(text).find();
+}
+
+// A fleet's repositories mostly share their defaults' few patterns: each is compiled once
+// (a compiled RE2JS is immutable; matchers are made per use).
+const COMPILED = new Map<string, RE2JS>();
+
+function compiled(pattern: string, flags: number): RE2JS {
+    const key = `${flags}\0${pattern}`;
+    let re = COMPILED.get(key);
+    if (re === undefined) COMPILED.set(key, (re = RE2JS.compile(pattern, flags)));
+    return re;
 }
 
 /** A regex string checked now, so a typo fails `pulumi preview` instead of GitLab at `up`. */

@@ -47,14 +47,58 @@ export const releaseTagSchema = z.strictObject({
 // as GitLab's CronValidator (Fugit) reads a freeze period's start and end.
 const CRON_FIELD = String.raw`(?:\*|[0-9A-Za-z]+(?:-[0-9A-Za-z]+)?)(?:\/\d+)?`;
 const CRON = new RegExp(String.raw`^${CRON_FIELD}(?:,${CRON_FIELD})*(?:\s+${CRON_FIELD}(?:,${CRON_FIELD})*){4}$`);
-const cron = z.string().trim().regex(CRON, { error: "expected a five-field cron expression such as `0 18 * * FRI` (minute hour day month weekday)" });
 
-function isTimeZone(zone: string): boolean {
+const MONTHS = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"];
+const WEEKDAYS = ["SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT"];
+/** Each field's name, its range (Fugit takes 7 for Sunday too) and the names it knows, 1-based for months. */
+const CRON_FIELDS = [
+    { name: "minute", min: 0, max: 59, names: [] as string[], first: 0 },
+    { name: "hour", min: 0, max: 23, names: [], first: 0 },
+    { name: "day of month", min: 1, max: 31, names: [], first: 0 },
+    { name: "month", min: 1, max: 12, names: MONTHS, first: 1 },
+    { name: "weekday", min: 0, max: 7, names: WEEKDAYS, first: 0 },
+];
+
+/** The first value of a well-formed cron expression outside its field's range, in words; undefined when all are in range. */
+export function cronRangeProblem(expression: string): string | undefined {
+    const fields = expression.trim().split(/\s+/);
+    for (const [i, field] of fields.entries()) {
+        const spec = CRON_FIELDS[i];
+        for (const item of field.split(",")) {
+            const [range, step] = item.split("/");
+            if (step !== undefined && Number(step) < 1) return `the ${spec.name} step ${JSON.stringify(step)} is not a positive number`;
+            // `L`: the month's last day, which Fugit takes in the day-of-month field.
+            if (range === "*" || (spec.name === "day of month" && range.toUpperCase() === "L")) continue;
+            for (const value of range.split("-")) {
+                const named = spec.names.indexOf(value.toUpperCase());
+                const n = named >= 0 ? named + spec.first : /^\d+$/.test(value) ? Number(value) : NaN;
+                if (!(n >= spec.min && n <= spec.max)) {
+                    const known = spec.names.length > 0 ? ` or ${spec.names[0]}–${spec.names[spec.names.length - 1]}` : "";
+                    return `the ${spec.name} ${JSON.stringify(value)} is not ${spec.min}–${spec.max}${known}`;
+                }
+            }
+        }
+    }
+    return undefined;
+}
+
+const cron = z
+    .string()
+    .trim()
+    .regex(CRON, { error: "expected a five-field cron expression such as `0 18 * * FRI` (minute hour day month weekday)" })
+    .superRefine((expression, ctx) => {
+        const problem = CRON.test(expression) ? cronRangeProblem(expression) : undefined;
+        if (problem) ctx.addIssue({ code: "custom", message: `expected each cron field in its range: ${problem}` });
+    });
+
+/** An IANA zone's name as the database spells it (`europe/berlin` is `Europe/Berlin`), or undefined when no zone has that name. */
+function canonicalZone(zone: string): string | undefined {
     try {
-        new Intl.DateTimeFormat("en", { timeZone: zone });
-        return true;
+        const resolved = new Intl.DateTimeFormat("en", { timeZone: zone }).resolvedOptions().timeZone;
+        // Only the spelling is changed: a link such as US/Eastern stays as written, not America/New_York.
+        return resolved.toLowerCase() === zone.toLowerCase() ? resolved : zone;
     } catch {
-        return false;
+        return undefined;
     }
 }
 
@@ -62,5 +106,10 @@ function isTimeZone(zone: string): boolean {
 export const freezePeriodSchema = z.strictObject({
     start: cron,
     end: cron,
-    timezone: z.string().refine(isTimeZone, { error: "expected an IANA time zone such as `UTC` or `Europe/Berlin`" }).default("UTC"),
+    // Sent as the IANA database spells it (`Europe/Berlin`, the form GitLab documents), whatever the case written.
+    timezone: z
+        .string()
+        .refine((zone) => canonicalZone(zone) !== undefined, { error: "expected an IANA time zone such as `UTC` or `Europe/Berlin`" })
+        .transform((zone) => canonicalZone(zone) ?? zone)
+        .default("UTC"),
 });

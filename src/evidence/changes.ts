@@ -5,6 +5,7 @@
  * changed. Keys it does not know are compared as whole values, so a summary
  * that gains a section (release tags, frameworks) still shows its changes.
  */
+import { RELEASE_RULES, type ReleaseRule } from "../../policy/lib/releaseRules";
 import type { ApprovalRuleSummary } from "../governance/summary";
 
 export type Value = string | number | boolean | null | readonly unknown[] | { readonly [k: string]: unknown };
@@ -41,13 +42,21 @@ type Summary = SummaryJson & Readonly<Record<string, unknown>>;
 /** An approval rule's summary as the outputs hold it: empty approver lists may be absent. */
 type RuleJson = Pick<ApprovalRuleSummary, "name" | "approvalsRequired"> & Partial<Pick<ApprovalRuleSummary, "users" | "groups">>;
 
+/** Where each production release rule's key is in a repository's summary; its strong value is the rule's own (policy/lib/releaseRules.ts). */
+const RELEASE_RULE_SETTINGS: Readonly<Record<ReleaseRule, string>> = {
+    pipelineMustSucceed: "mergeChecks.pipelineMustSucceed",
+    triggererMayApprove: "promotionGate.triggererMayApprove",
+    denyDeleteTag: "pushRules.denyDeleteTag",
+};
+const releaseRulesStrongWhen = (strong: boolean): string[] => (Object.keys(RELEASE_RULES) as ReleaseRule[]).filter((r) => RELEASE_RULES[r].expected === strong).map((r) => RELEASE_RULE_SETTINGS[r]);
+
 /** Booleans whose `true` is the stronger setting; the rest of the known booleans are stronger `false`. */
 const STRONG_WHEN_TRUE = new Set([
     "protectedBranch.codeOwnerApprovalRequired",
     "mergeRequestApprovals.resetApprovalsOnPush",
     "mergeRequestApprovals.requireReauthenticationToApprove",
-    "mergeChecks.pipelineMustSucceed",
     "mergeChecks.discussionsMustBeResolved",
+    ...releaseRulesStrongWhen(true),
 ]);
 const STRONG_WHEN_FALSE = new Set([
     "protectedBranch.allowForcePush",
@@ -55,7 +64,7 @@ const STRONG_WHEN_FALSE = new Set([
     "mergeRequestApprovals.allowCommitterApproval",
     "mergeRequestApprovals.allowOverridingApproversPerMergeRequest",
     "mergeRequestApprovals.selectiveCodeOwnerRemovals",
-    "promotionGate.triggererMayApprove",
+    ...releaseRulesStrongWhen(false),
 ]);
 /** Sections whose removal leaves a way to ship a model unguarded. */
 const GUARDS = new Set(["promotionGate", "releaseTags", "pushRules"]);
@@ -94,9 +103,50 @@ function direction(setting: string, from: Value, to: Value): Direction {
         const n = (v: Value) => (typeof v === "number" ? v : 0);
         return n(to) > n(from) ? "strengthened" : "weakened";
     }
+    if (setting === "promotionGate.approvals" && isStringList(from) && isStringList(to)) return byCount(approvalsIn(from), approvalsIn(to));
+    // Who may deploy: more people is weaker, fewer is stronger.
+    if (setting === "promotionGate.deployers" && isStringList(from) && isStringList(to)) return byWho(from, to);
     const none = (v: Value) => v === null || (Array.isArray(v) && v.length === 0);
     if (GUARDS.has(setting) && none(to) && !none(from)) return "weakened";
+    if (setting === "releaseTags" && Array.isArray(from) && Array.isArray(to)) return releaseTagsDirection(from as TagJson[], to as TagJson[]);
     return "changed";
+}
+
+const isStringList = (v: Value): v is readonly string[] => Array.isArray(v) && v.every((x) => typeof x === "string");
+
+/** The approvals a promotion needs, from the summary's words: "approval by user …" is one, "2 approvals from group …" two. */
+function approvalsIn(approvals: readonly string[]): number {
+    return approvals.reduce((sum, a) => sum + (Number(/^(\d+) approvals? from /.exec(a)?.[1]) || 1), 0);
+}
+
+const byCount = (from: number, to: number): Direction => (to < from ? "weakened" : to > from ? "strengthened" : "changed");
+
+/** A list of who may do something: only additions (or a wider role) widen it, only removals narrow it. */
+function byWho(from: readonly string[], to: readonly string[]): Direction {
+    const level = (list: readonly string[]) => list.map((w) => /^access level (.+)$/.exec(w)?.[1]).find((l) => l !== undefined);
+    const [a, b] = [level(from), level(to)];
+    // A role fewer people hold is stronger; no role at all is the strongest ("no one").
+    const rank = (l: string | undefined) => (l === undefined ? 4 : (ACCESS_STRENGTH[l] ?? 0));
+    const people = (list: readonly string[]) => list.filter((w) => !w.startsWith("access level "));
+    const added = people(to).filter((w) => !people(from).includes(w)).length + (rank(b) < rank(a) ? 1 : 0);
+    const removed = people(from).filter((w) => !people(to).includes(w)).length + (rank(b) > rank(a) ? 1 : 0);
+    return added > 0 && removed === 0 ? "weakened" : removed > 0 && added === 0 ? "strengthened" : "changed";
+}
+
+type TagJson = { readonly pattern?: string; readonly creators?: readonly string[] };
+
+/** Protected release tags: a pattern dropped or its creators widened is weaker; one added or its creators narrowed is stronger. */
+function releaseTagsDirection(from: readonly TagJson[], to: readonly TagJson[]): Direction {
+    const directions = new Set<Direction>();
+    const byPattern = (list: readonly TagJson[]) => new Map(list.map((t) => [t.pattern, t.creators ?? []]));
+    const [was, is] = [byPattern(from), byPattern(to)];
+    for (const pattern of new Set([...was.keys(), ...is.keys()])) {
+        const [a, b] = [was.get(pattern), is.get(pattern)];
+        if (a === undefined) directions.add("strengthened");
+        else if (b === undefined) directions.add("weakened");
+        else if (!same(a, b)) directions.add(byWho(a, b));
+    }
+    return directions.size === 1 ? [...directions][0] : "changed";
 }
 
 function compareFlat(repository: string, prefix: string, before: unknown, after: unknown, out: SettingChange[]): void {

@@ -31,21 +31,29 @@ export interface ApproverAccess {
  */
 export function ignoredApproverFindings(repo: Repository, access: ApproverAccess, automationUser: string | undefined, production: boolean): { issues: ConfigIssue[]; warnings: ConfigIssue[] } {
     const found: ConfigIssue[] = [];
-    // GitLab refuses a protected tag's creator without access (422 "is not a member of the project"), rather than ignoring them.
+    // A protected tag's creator is validated, not ignored: GitLab refuses one who is no member of the
+    // project at all (422 "is not a member of the project", EE ProtectedRefAccess), at any role.
     const refused: ConfigIssue[] = [];
+    const doubtful: ConfigIssue[] = [];
     if (!repo.addApproversAsMembers) {
         const project = repo.project.mode === "adopt" ? repo.project.pathWithNamespace : `${repo.project.namespace ?? "the token user's namespace"}/${repo.project.path}`;
         const where = repo.project.mode === "adopt" ? project : (repo.project.namespace ?? "the project");
+        const remedy = `set addApproversAsMembers: true, make them a Developer of ${where}, or name a group instead`;
         for (const { ref, rel, role } of namedApproversAt(repo, automationUser)) {
-            if (access.accessWithoutMembership(repo, access.userId(ref)) >= ELIGIBLE) continue;
-            (role === "release tag creator" ? refused : found).push({
-                path: repo.keyPath(rel),
-                value: ref,
-                message: `is named as ${withArticle(role)}, but GitLab would ${role === "release tag creator" ? "refuse the tag protection (\"is not a member of the project\")" : "ignore them"}: they have no Developer access to ${project} (directly, through its groups, or through a group it is shared with), and addApproversAsMembers is off; set addApproversAsMembers: true, make them a Developer of ${where}, or name a group instead`,
-            });
+            const level = access.accessWithoutMembership(repo, access.userId(ref));
+            if (level >= ELIGIBLE) continue;
+            const path = repo.keyPath(rel);
+            if (role !== "release tag creator") {
+                found.push({ path, value: ref, message: `is named as ${withArticle(role)}, but GitLab would ignore them: they have no Developer access to ${project} (directly, through its groups, or through a group it is shared with), and addApproversAsMembers is off; ${remedy}` });
+            } else if (level === 0) {
+                refused.push({ path, value: ref, message: `is named as a release tag creator, but GitLab would refuse the tag protection ("is not a member of the project"): they are no member of ${project} (directly, through its groups, or through a group it is shared with), and addApproversAsMembers is off; ${remedy}` });
+            } else {
+                // Accepted by GitLab; whether a member below Developer can then create the tag is not this program's to promise.
+                doubtful.push({ path, value: ref, message: `is named as a release tag creator with less than Developer access to ${project}: GitLab accepts the protection, but creating tags otherwise needs Developer (\`admin_tag\`), so check that they can; ${remedy}` });
+            }
         }
     }
-    return production ? { issues: [...refused, ...found], warnings: [] } : { issues: refused, warnings: found };
+    return production ? { issues: [...refused, ...found], warnings: doubtful } : { issues: refused, warnings: [...found, ...doubtful] };
 }
 
 /** The automation user named by id as an approver: the config check catches it by name, only the lookup by id. */

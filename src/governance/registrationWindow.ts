@@ -15,18 +15,19 @@ export const REPOSITORIES_IN_FLIGHT = 25;
 
 /**
  * `task` over `items`, at most `limit` at once, results in the items' order.
- * A sliding window: a slow item holds one slot, not a whole batch.
+ * A sliding window: a slow item holds one slot, not a whole batch. `lane`
+ * (0 to limit - 1) says which slot runs the item: one item at a time per lane.
  */
-export async function inWindow<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
+export async function inWindow<T, R>(items: readonly T[], limit: number, task: (item: T, lane: number) => Promise<R>): Promise<R[]> {
     const results: R[] = new Array(items.length);
     let next = 0;
-    const worker = async () => {
+    const lane = async (index: number) => {
         while (next < items.length) {
             const i = next++;
-            results[i] = await task(items[i]);
+            results[i] = await task(items[i], index);
         }
     };
-    await Promise.all(Array.from({ length: Math.min(items.length, limit) }, worker));
+    await Promise.all(Array.from({ length: Math.min(items.length, limit) }, (_, index) => lane(index)));
     return results;
 }
 

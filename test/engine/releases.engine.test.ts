@@ -61,14 +61,48 @@ describe("a production model release under the real engine", () => {
         expect(ws.standin.requests.filter((r) => r.unmodelled).map((r) => `${r.method} ${r.path}`)).toEqual([]);
     });
 
-    it("refuses at preview a tag creator GitLab would refuse, naming the key, and changes nothing", async () => {
-        // tech.writer is only a Reporter of acme-ml/ml-platform; without memberships of this program's, GitLab refuses them.
+    it("replaces a changed protection delete-first, so the pattern ends up protected with the new creators", async () => {
+        // The provider has no update for TagProtection: a changed entry is replaced, delete-first
+        // (deleteBeforeReplace). Create-first, the old resource's delete would unprotect the pattern again.
+        const managers = ws.standin.state.group("acme-ml/release-managers")!.id;
+        const protectionWrites = async (createAccessLevel: string) => {
+            ok(await pulumi("config", "set", "--path", "ml-model-governance:repositories[0].releaseTags[0].createAccessLevel", createAccessLevel));
+            const from = ws.standin.requests.length;
+            ok(await pulumi("up", "--yes"));
+            ok(await pulumi("preview", "--expect-no-changes"));
+            const level = { maintainer: 40, developer: 30 }[createAccessLevel];
+            expect(project().protected_tags.map((t) => [t.name, t.create_access_levels.map((e) => (e.group_id === null ? `role ${e.access_level}` : `group ${e.group_id}`))])).toEqual([["model-v*", [`role ${level}`, `group ${managers}`]]]);
+            return ws.standin.requests.slice(from).filter((r) => r.path.includes("/protected_tags") && r.method !== "GET").map((r) => `${r.method} ${r.status}`);
+        };
+        // Production retains governance on delete: the engine's delete leaves GitLab alone, and the
+        // provider's create takes the existing protection over (422, unprotect, protect again).
+        expect(await protectionWrites("maintainer")).toEqual(["POST 422", "DELETE 204", "POST 201"]);
+        // Without retention (an up of its own: the engine deletes by the options in the state), the engine
+        // deletes the old protection first, then creates the new one.
+        ok(await pulumi("config", "set", "--path", "ml-model-governance:repositories[0].retainGovernanceOnDelete", "false"));
+        ok(await pulumi("up", "--yes"));
+        expect(await protectionWrites("developer")).toEqual(["DELETE 204", "POST 201"]);
+        ok(await pulumi("config", "rm", "--path", "ml-model-governance:repositories[0].retainGovernanceOnDelete"));
+        ok(await pulumi("config", "rm", "--path", "ml-model-governance:repositories[0].releaseTags[0].createAccessLevel"));
+    });
+
+    it("warns at preview of a tag creator who is a member below Developer, whom GitLab accepts", async () => {
+        // tech.writer is a Reporter of acme-ml/ml-platform, which the project is shared with for its Docs code owners.
         ok(await pulumi("config", "set", "--path", "ml-model-governance:repositories[0].addApproversAsMembers", "false"));
         ok(await pulumi("config", "set", "--path", "ml-model-governance:repositories[0].releaseTags[0].users[0]", "tech.writer"));
+        const preview = await pulumi("preview");
+        ok(preview);
+        expect(preview.output).toContain('ml-model-governance:repositories[0].releaseTags[0].users[0]: got "tech.writer"; is named as a release tag creator with less than Developer access to acme-ml/models/fraud-detection-model: GitLab accepts the protection');
+    });
+
+    it("refuses at preview a tag creator GitLab would refuse, no member of the project, naming the key, and changes nothing", async () => {
+        // With the Docs code owners moved to another group, the project is no longer shared with acme-ml/ml-platform:
+        // tech.writer has no access at all, and GitLab refuses them ("is not a member of the project").
+        ok(await pulumi("config", "set", "--path", "ml-model-governance:repositories[0].codeOwners.sections[3].rules[0].groups[0]", "acme-ml/data-stewards"));
         const before = ws.standin.requests.filter((r) => r.method !== "GET").length;
         const preview = await pulumi("preview");
         expect(preview.code).not.toBe(0);
-        expect(preview.output).toContain('ml-model-governance:repositories[0].releaseTags[0].users[0]: got "tech.writer"; is named as a release tag creator, but GitLab would refuse the tag protection');
+        expect(preview.output).toContain('ml-model-governance:repositories[0].releaseTags[0].users[0]: got "tech.writer"; is named as a release tag creator, but GitLab would refuse the tag protection ("is not a member of the project")');
         expect(ws.standin.requests.filter((r) => r.method !== "GET").length).toBe(before);
         expect(project().protected_tags.map((t) => t.name)).toEqual(["model-v*"]);
     });
