@@ -5,6 +5,7 @@ import { codeOwnerApprovalWithCodeowners } from "./policies/codeOwnerApproval";
 import { defaultBranchGoverned } from "./policies/defaultBranchGoverned";
 import { noApproverOverridePerMergeRequest, noAuthorOrCommitterApproval, resetApprovalsOnPush } from "./policies/mergeRequestApprovals";
 import { minApprovalsOnProtectedBranches } from "./policies/minApprovals";
+import { productionModelRegistryMembersOnly } from "./policies/modelRegistry";
 import { noEmptyApprovalRulesInProduction } from "./policies/noEmptyRules";
 import { isProductionStack, productionProjectsProtected } from "./policies/productionProtect";
 import { productionReleaseGates } from "./policies/releaseGates";
@@ -20,6 +21,7 @@ export {
     noAuthorOrCommitterApproval,
     noEmptyApprovalRulesInProduction,
     noForcePushOrDeveloperPush,
+    productionModelRegistryMembersOnly,
     productionProjectsProtected,
     productionReleaseGates,
     resetApprovalsOnPush,
@@ -45,4 +47,5 @@ export const policies: Policies = [
     approvalRulesAlwaysSatisfiable,
     noEmptyApprovalRulesInProduction,
     productionReleaseGates,
+    productionModelRegistryMembersOnly,
 ];

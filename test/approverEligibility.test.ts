@@ -59,7 +59,8 @@ describe("named approvers GitLab would ignore", () => {
         gitlab.inherited.set("acme-ml/models", [["priya.raman", "maintainer"]]);
         gitlab.inherited.set("acme-ml/reviewers", [["marcus.chen", "developer"]]);
         const { fleet } = await evaluate(config, "prod");
-        expect(fleet.warnings).toEqual([]);
+        // Only the production model registry's warning, naming the shared group (modelRegistry.test.ts).
+        expect(fleet.warnings.map((w) => w.path.join("."))).toEqual(["repositories.0.modelRegistry.registry"]);
 
         // A share caps what its members get: at Reporter, marcus would not count.
         config.repositories[0].sharedGroupAccess = "reporter";

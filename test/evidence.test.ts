@@ -105,6 +105,7 @@ describe("the difference between two summaries", () => {
             "pushRules.denyDeleteTag true→false weakened",
             // Production's defaults, no longer managed outside it: GitLab keeps them, so changed, not weakened.
             'mergeChecks {"pipelineMustSucceed":true,"discussionsMustBeResolved":true}→null changed',
+            'modelRegistry {"registry":"private","experiments":"private"}→null changed',
             "promotionGate.triggererMayApprove false→null changed",
             // Follows `production` (off outside it); a key the diff has no rule for is shown as changed.
             "retainGovernanceOnDelete true→false changed",
@@ -121,6 +122,15 @@ describe("the difference between two summaries", () => {
         ]);
         const gateRemoved = [{ key: "a", mergeChecks: before[0].mergeChecks, releaseTags: before[0].releaseTags }];
         expect(governanceChanges(before, gateRemoved).settings.map((c) => `${c.setting} ${c.direction}`)).toEqual(["promotionGate weakened"]);
+    });
+
+    it("judges the model registry: private to enabled and disabled to either weaken it, the reverse strengthens it, and no longer managed is a change", () => {
+        const at = (registry?: string, experiments?: string) => [{ key: "a", modelRegistry: { ...(registry ? { registry } : {}), ...(experiments ? { experiments } : {}) } }];
+        const judged = (before: ReturnType<typeof at>, after: ReturnType<typeof at>) => governanceChanges(before, after).settings.map((c) => `${c.setting} ${JSON.stringify(c.from)}→${JSON.stringify(c.to)} ${c.direction}`);
+        expect(judged(at("private", "disabled"), at("enabled", "private"))).toEqual(['modelRegistry.registry "private"→"enabled" weakened', 'modelRegistry.experiments "disabled"→"private" weakened']);
+        expect(judged(at("disabled", "disabled"), at("enabled", "enabled"))).toEqual(['modelRegistry.registry "disabled"→"enabled" weakened', 'modelRegistry.experiments "disabled"→"enabled" weakened']);
+        expect(judged(at("enabled", "private"), at("private", "disabled"))).toEqual(['modelRegistry.registry "enabled"→"private" strengthened', 'modelRegistry.experiments "private"→"disabled" strengthened']);
+        expect(judged(at("private", "private"), at(undefined, "private"))).toEqual(['modelRegistry.registry "private"→null changed']);
     });
 
     it("judges who may promote and who may tag: fewer promotion approvals or more deployers or tag creators are weaker, the reverse stronger", () => {

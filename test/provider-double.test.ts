@@ -85,6 +85,30 @@ describe("the provider double against the GitLab stand-in", () => {
         expect(pb.push_access_levels.map((l) => [l.access_level, l.user_id])).toEqual([[40, 18]]);
     });
 
+    it("creates a project without its model registry levels and sends them in the update the next plan shows, as the provider does", async () => {
+        const PROJECT = urn("gitlab:index/project:Project");
+        const inputs = { name: "Registry", namespaceId: 101, initializeWithReadme: true, defaultBranch: "main", modelRegistryAccessLevel: "private", modelExperimentsAccessLevel: "disabled" };
+        const before = standin.requests.length;
+        const made = await double.create(PROJECT, inputs, false);
+        // Neither the POST nor the edit after it carries them (createProject; updatePostCreateEditOptions only for a fork).
+        const writes = standin.requests.slice(before).filter((r) => r.method !== "GET");
+        expect(writes.map((r) => `${r.method} ${r.path}`)).toContain("POST /api/v4/projects");
+        expect(writes.map((r) => JSON.stringify(r.body ?? {})).join(" ")).not.toMatch(/model_(registry|experiments)_access_level/);
+        expect(made.outputs).toMatchObject({ modelRegistryAccessLevel: "enabled", modelExperimentsAccessLevel: "enabled" });
+        // The plan is made from the state the create read back: both levels differ.
+        expect(double.diff(PROJECT, inputs, inputs, made.outputs).changes.map((c) => c.key).sort()).toEqual(["modelExperimentsAccessLevel", "modelRegistryAccessLevel"]);
+        const updated = await double.update(PROJECT, made.id, made.outputs, inputs, false);
+        expect(updated).toMatchObject({ modelRegistryAccessLevel: "private", modelExperimentsAccessLevel: "disabled" });
+        expect(standin.state.project(Number(made.id))!.settings).toMatchObject({ model_registry_access_level: "private", model_experiments_access_level: "disabled" });
+        expect(double.diff(PROJECT, inputs, inputs, updated).changes).toEqual([]);
+    });
+
+    it("is refused by GitLab for a level it does not know, before anything changes", async () => {
+        const made = await double.create(urn("gitlab:index/project:Project"), { name: "Levels", namespaceId: 101, initializeWithReadme: true, defaultBranch: "main" }, false);
+        await expect(double.update(urn("gitlab:index/project:Project"), made.id, made.outputs, { name: "Renamed", namespaceId: 101, modelRegistryAccessLevel: "public" }, false)).rejects.toThrow(/model_registry_access_level does not have a valid value/);
+        expect(standin.state.project(Number(made.id))!.name).toBe("Levels");
+    });
+
     it("fails Check like the provider on a conflicting approval rule, and reads back what GitLab kept", async () => {
         const failures = await double.check(urn(RULE), { project: "1", approvalsRequired: 1, appliesToAllProtectedBranches: false, protectedBranchIds: [7] });
         expect(failures.map((f) => f.reason)).toContain('Conflicting configuration arguments: "protected_branch_ids": conflicts with applies_to_all_protected_branches');

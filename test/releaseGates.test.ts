@@ -1,6 +1,6 @@
 // Merge checks and the promotion gate's separation of duties: config, inputs,
 // what the program registers, and the pack's production-release-gates.
-import { ConfigValidationError, parseGovernanceConfig } from "../src/config";
+import { parseGovernanceConfig } from "../src/config";
 import { GitLabLookupError } from "../src/governance/principals";
 import { projectReleaseInputs, releaseTagInputs } from "../src/governance/releaseInputs";
 import { governanceReport } from "../src/report/markdown";
@@ -9,7 +9,7 @@ import { GITLAB } from "../policy/policies";
 import { asStack, violationsOf, type FakeResource } from "../src/check/policyArgs";
 import { component, componentUrn, project, PROJECT_ID } from "./policy/support/fixtures";
 import { baseConfig } from "./support/configs";
-import { byType, evaluate, gitlab, recorded } from "./support/harness";
+import { byType, evaluate, gitlab, recorded, refusal } from "./support/harness";
 import { fixtureConfig } from "./support/stackFile";
 import { T } from "./support/tokens";
 
@@ -21,13 +21,6 @@ function prodConfig(): Record<string, any> {
     config.environment = "prod";
     config.repositories[0].approvalRules[0].approvalsRequired = 1;
     return config;
-}
-
-async function refusal(config: Record<string, unknown>, stack: string): Promise<string> {
-    const error = await evaluate(config, stack).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ConfigValidationError);
-    expect(recorded.resources).toHaveLength(0);
-    return (error as Error).message;
 }
 
 describe("projectReleaseInputs", () => {

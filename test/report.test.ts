@@ -51,6 +51,11 @@ describe("npm run report", () => {
         expect(out).toContain("Removing this repository from the stack config is refused while the project is protected (`dataSafety.protect`): `pulumi preview` and `pulumi up` fail and nothing changes. Once `protect` is off, its governance above stays in force in GitLab, no longer managed; the project stays in GitLab (`retainOnDelete`).");
         expect(out).toContain("2 approvals from group acme-ml/ml-leads, approval by jonas.weber");
         expect(out).toContain("Data safety: protect yes, retain on delete yes, archive on destroy yes.");
+        // Production's default for a created project, and who the registry opens to.
+        expect(out).toContain("| model registry | `private` (project members only) |");
+        expect(out).toContain("| model experiments | `private` (project members only) |");
+        expect(out).toContain("Reporters and above can change and delete models and model versions");
+        expect(out).toContain("the `up` that creates the project leaves GitLab's default (`enabled`), and the next `up` applies them.");
         expect(out).not.toMatch(/\b\d{3,}\b/); // names, never numeric ids, for a config that uses names
     });
 

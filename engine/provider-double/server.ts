@@ -132,14 +132,21 @@ export class ProviderDouble {
         return [...schemaProblems, ...validate(type, news, edition)].map((reason) => ({ property: "", reason }));
     }
 
-    diff(urn: string, oldInputs: Props, news: Props): { changes: PropertyChange[]; replace: boolean } {
+    /**
+     * The bridge plans from the prior state, which the provider's read wrote after the
+     * create or update; the double compares with the old inputs, which are that state
+     * wherever the provider applied its input as given. Inputs a handler names in
+     * `diffFromState` are not always applied (the create skips them): those compare
+     * with the state, as Terraform's plan does.
+     */
+    diff(urn: string, oldInputs: Props, news: Props, olds: Props = oldInputs): { changes: PropertyChange[]; replace: boolean } {
         const [type, handler] = this.handler(urn);
         const replaces = this.replaces(type, handler);
         const changes: PropertyChange[] = [];
         for (const key of new Set([...Object.keys(oldInputs), ...Object.keys(news)])) {
             if (news[key] === undefined && handler.sticky.includes(key)) continue;
             const wanted = news[key] ?? handler.defaults[key];
-            const had = oldInputs[key] ?? handler.defaults[key];
+            const had = (handler.diffFromState?.includes(key) && olds[key] !== undefined ? olds[key] : oldInputs[key]) ?? handler.defaults[key];
             if (isEmpty(wanted) && isEmpty(had)) continue;
             if (!containsUnknown(wanted) && wanted !== undefined && had !== undefined && same(wanted, had, handler.sets.includes(key))) continue;
             if (wanted === undefined && had === undefined) continue;
@@ -289,7 +296,7 @@ export function service(double: ProviderDouble): grpc.UntypedServiceImplementati
         }),
         diff: run(async (req: provproto.DiffRequest) => {
             const oldInputs = req.hasOldInputs() ? decode(req.getOldInputs()).props : decode(req.getOlds()).props;
-            const { changes, replace } = double.diff(req.getUrn(), oldInputs, decode(req.getNews()).props);
+            const { changes, replace } = double.diff(req.getUrn(), oldInputs, decode(req.getNews()).props, decode(req.getOlds()).props);
             const res = new provproto.DiffResponse();
             res.setChanges(changes.length > 0 ? provproto.DiffResponse.DiffChanges.DIFF_SOME : provproto.DiffResponse.DiffChanges.DIFF_NONE);
             // `diffs` names top-level properties; the detailed diff may name set elements (`userIds[1]`).

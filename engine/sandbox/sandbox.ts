@@ -196,7 +196,13 @@ async function runPulumi(command: Exclude<Command, "report">, stack: string, pat
     const interrupted = () => say("interrupted: waiting for pulumi to stop, then saving the stand-in's GitLab");
     process.on("SIGINT", interrupted);
     try {
-        const result = await pulumi(commands[command]);
+        let result = await pulumi(commands[command]);
+        // As the up job does: the provider sends a new project's model registry levels only in its
+        // update (docs/configuration.md, `modelRegistry`), so one more up when changes are pending.
+        if (result.code === 0 && command === "up" && (await pulumi(["preview", "--stack", stack, "--expect-no-changes", "--non-interactive"], false)).code !== 0) {
+            say("the preview after this up still proposes changes (a new project's model registry levels): running up once more, as the up job does");
+            result = await pulumi(commands[command]);
+        }
         if (result.code !== 0 && command === "destroy" && /protected/.test(result.output)) {
             say(`the stack protects its projects (dataSafety.protect), as it would in GitLab; \`npm run sandbox -- ${stack} --reset\` starts its sandbox over instead`);
         }

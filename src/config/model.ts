@@ -3,8 +3,10 @@ import type { WeakeningAcknowledgement } from "./acknowledgements";
 import type { ConfigIssue, KeyPath } from "./issues";
 import type { codeOwnersSchema, promotionGateSchema, pushRulesSchema } from "./mlSchema";
 import type { TAG_CREATE_ACCESS_LEVELS } from "./releaseSchema";
+import type { ModelRegistryLevel } from "../../policy/lib/releaseRules";
 import type { ACCESS_LEVELS, EDITIONS, SHARE_ACCESS_LEVELS, TIERS, UNPROTECT_ACCESS_LEVELS, VISIBILITIES } from "./schema";
 
+export type { ModelRegistryLevel };
 export type Tier = (typeof TIERS)[number];
 export type Edition = (typeof EDITIONS)[number];
 export type ShareAccessLevel = (typeof SHARE_ACCESS_LEVELS)[number];
@@ -95,6 +97,12 @@ export interface MergeChecks {
     readonly discussionsMustBeResolved?: boolean;
 }
 
+/** The model registry's and experiments' access levels, resolved; an unset one is not managed. */
+export interface ModelRegistry {
+    readonly registry?: ModelRegistryLevel;
+    readonly experiments?: ModelRegistryLevel;
+}
+
 export interface Repository {
     /** Stable id used in resource names and exports; renaming the project keeps it. */
     readonly key: string;
@@ -111,6 +119,8 @@ export interface Repository {
     readonly promotionGate?: PromotionGate;
     /** GitLab's merge checks, resolved; undefined where neither config nor production asks for them. */
     readonly mergeChecks?: MergeChecks;
+    /** Who may see and change the model registry and experiments; undefined where neither config nor production asks. */
+    readonly modelRegistry?: ModelRegistry;
     /** Protected release-tag patterns, as `TagProtection` resources. */
     readonly releaseTags: readonly ReleaseTag[];
     /** Make every named approver a Developer member, so GitLab does not silently ignore them. */

@@ -6,7 +6,7 @@ import { foreignKeyIssues } from "./foreignKeys";
 import { isPlainObject, mergeDefaults, originOf, type Layer } from "./merge";
 import { resourceKey, slug } from "./names";
 import type { GovernanceConfig, Repository, Tier } from "./model";
-import { resolveMergeChecks, resolveReleaseTags, resolveTriggerer } from "./releaseSettings";
+import { resolveMergeChecks, resolveModelRegistry, resolveReleaseTags, resolveTriggerer } from "./releaseSettings";
 import { releaseTagSchema } from "./releaseSchema";
 import { approvalRuleSchema, defaultsSchema, repositorySchema, stackSchema, type RawRepository } from "./schema";
 
@@ -148,6 +148,7 @@ function toRepository(repo: RawRepository, production: boolean, keys: Repository
         // An adopted project has no Project resource to carry the triggerer setting: it is not governed, so not reported either.
         promotionGate: repo.existing === undefined ? resolveTriggerer(promotionGate, production) : promotionGate && { ...promotionGate, triggererMayApprove: undefined },
         mergeChecks: repo.existing === undefined ? resolveMergeChecks(repo.mergeChecks, production) : undefined,
+        modelRegistry: repo.existing === undefined ? resolveModelRegistry(repo.modelRegistry, production) : undefined,
         releaseTags: resolveReleaseTags(repo.releaseTags),
         sharedGroupAccess: repo.sharedGroupAccess,
         retainGovernanceOnDelete: repo.retainGovernanceOnDelete ?? production,

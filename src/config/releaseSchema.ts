@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { groupRef, tagPattern, userRef } from "./primitives";
+import { MODEL_REGISTRY_LEVELS } from "../../policy/lib/releaseRules";
 
 /**
  * What a merge into the protected branch needs besides approvals: GitLab's
@@ -12,6 +13,18 @@ export const mergeChecksSchema = z.strictObject({
     pipelineMustSucceed: z.boolean().optional(),
     /** A reviewer's open question blocks the merge until it is resolved. */
     discussionsMustBeResolved: z.boolean().optional(),
+});
+
+/**
+ * Who sees and changes the project's model registry and experiments
+ * (`model_registry_access_level`, `model_experiments_access_level`, every tier
+ * and edition): `disabled`, `private` (project members) or `enabled`
+ * (everyone with access to the project). Unset keys are `private` in
+ * production on projects this program creates, and not managed elsewhere.
+ */
+export const modelRegistrySchema = z.strictObject({
+    registry: z.enum(MODEL_REGISTRY_LEVELS).optional(),
+    experiments: z.enum(MODEL_REGISTRY_LEVELS).optional(),
 });
 
 /** Who may create a protected tag by role; `admin` is left out, as for branches it needs an instance administrator to undo. */

@@ -2,18 +2,20 @@ import type { Add, RepositoryKeys, RepositoryView, StackFacts } from "./checks";
 import { isOwnGroup, projectNamespace } from "./groups";
 import type { KeyPath } from "./issues";
 import { repeatedEntries } from "./repeats";
-import type { MergeChecks, PromotionGate, ReleaseTag } from "./model";
+import type { MergeChecks, ModelRegistry, PromotionGate, ReleaseTag } from "./model";
 import type { z } from "zod";
 import type { releaseTagSchema } from "./releaseSchema";
-import { RELEASE_RULES, RELEASE_TAGS_WITH_GATE, releaseRuleMessage } from "../../policy/lib/releaseRules";
+import { MODEL_REGISTRY_REFUSED, MODEL_REGISTRY_RULES, RELEASE_RULES, RELEASE_TAGS_WITH_GATE, modelRegistryRuleMessage, releaseRuleMessage, type ModelRegistryRule } from "../../policy/lib/releaseRules";
 
 /**
- * The project settings only `gitlab.Project` carries: the merge checks and
- * whether a deployment's triggerer may approve it. The program sends them on
- * projects it creates; an adopted project has no Project resource here.
+ * The project settings only `gitlab.Project` carries: the merge checks, the
+ * model registry's access levels and whether a deployment's triggerer may
+ * approve it. The program sends them on projects it creates; an adopted
+ * project has no Project resource here.
  */
 const PROJECT_ONLY: ReadonlyArray<{ rel: KeyPath; what: string }> = [
     { rel: ["mergeChecks"], what: "merge checks" },
+    { rel: ["modelRegistry"], what: "the model registry's and experiments' access levels" },
     { rel: ["promotionGate", "triggererMayApprove"], what: "whether the triggerer of a deployment may approve it" },
 ];
 
@@ -23,6 +25,14 @@ export function resolveMergeChecks(raw: MergeChecks | undefined, production: boo
     const discussionsMustBeResolved = raw?.discussionsMustBeResolved ?? (production ? true : undefined);
     if (pipelineMustSucceed === undefined && discussionsMustBeResolved === undefined) return undefined;
     return { ...(pipelineMustSucceed === undefined ? {} : { pipelineMustSucceed }), ...(discussionsMustBeResolved === undefined ? {} : { discussionsMustBeResolved }) };
+}
+
+/** Unset levels are `private` in production (members only); elsewhere only what is set is managed. */
+export function resolveModelRegistry(raw: ModelRegistry | undefined, production: boolean): ModelRegistry | undefined {
+    const registry = raw?.registry ?? (production ? "private" : undefined);
+    const experiments = raw?.experiments ?? (production ? "private" : undefined);
+    if (registry === undefined && experiments === undefined) return undefined;
+    return { ...(registry === undefined ? {} : { registry }), ...(experiments === undefined ? {} : { experiments }) };
 }
 
 /** Separation of duties at the last step: in production the triggerer may not approve unless config says so. */
@@ -47,6 +57,10 @@ export function checkProjectOnlySettings(repo: RepositoryView, keys: RepositoryK
         const pipeline = repo.mergeChecks?.pipelineMustSucceed;
         if (facts.production && pipeline !== undefined && pipeline !== RELEASE_RULES.pipelineMustSucceed.expected) {
             add(["mergeChecks", "pipelineMustSucceed"], releaseRuleMessage("pipelineMustSucceed"), pipeline);
+        }
+        for (const rule of Object.keys(MODEL_REGISTRY_RULES) as ModelRegistryRule[]) {
+            const level = repo.modelRegistry?.[rule];
+            if (facts.production && level === MODEL_REGISTRY_REFUSED) add(["modelRegistry", rule], modelRegistryRuleMessage(rule), level);
         }
         return;
     }

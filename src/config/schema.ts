@@ -2,7 +2,7 @@ import { z } from "zod";
 import { branchName, groupPath, groupRef, projectFullPath, projectPath, username, userRef } from "./primitives";
 import { codeOwnersSchema, promotionGateSchema, pushRulesSchema } from "./mlSchema";
 import { acknowledgementSchema } from "./acknowledgements";
-import { mergeChecksSchema, releaseTagSchema } from "./releaseSchema";
+import { mergeChecksSchema, modelRegistrySchema, releaseTagSchema } from "./releaseSchema";
 
 /** The stack config namespace: keys are written `ml-model-governance:<key>`. */
 export const NAMESPACE = "ml-model-governance";
@@ -66,6 +66,7 @@ const inheritable = {
     pushRules: pushRulesSchema.optional(),
     promotionGate: promotionGateSchema.optional(),
     mergeChecks: mergeChecksSchema.optional(),
+    modelRegistry: modelRegistrySchema.optional(),
     releaseTags: z.array(releaseTagSchema).optional(),
     // Undefined: on for projects this program creates, off for adopted ones.
     addApproversAsMembers: z.boolean().optional(),

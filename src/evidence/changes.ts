@@ -68,11 +68,14 @@ const STRONG_WHEN_FALSE = new Set([
 ]);
 /** Sections whose removal leaves a way to ship a model unguarded. */
 const GUARDS = new Set(["promotionGate", "releaseTags", "pushRules"]);
+/** The model registry's and experiments' access levels, from the fewest people to the most. */
+const REGISTRY_STRENGTH: Readonly<Record<string, number>> = { disabled: 2, private: 1, enabled: 0 };
+const REGISTRY_SETTINGS = new Set(["modelRegistry.registry", "modelRegistry.experiments"]);
 /** Protected-branch access levels from the fewest people to the most. */
 const ACCESS_STRENGTH: Readonly<Record<string, number>> = { "no one": 3, admin: 2, maintainer: 1, developer: 0 };
 const ACCESS_SETTINGS = new Set(["protectedBranch.pushAccessLevel", "protectedBranch.mergeAccessLevel", "protectedBranch.unprotectAccessLevel"]);
 /** What the summary holds that is not governance (where it is), or that the diff reads otherwise. */
-const NOT_COMPARED = new Set(["key", "url", "eligibleWithoutMembership", "approverMemberships", "approvalRules", "anyApprover", "protectedBranch", "mergeRequestApprovals", "pushRules", "mergeChecks", "promotionGate", "controls"]);
+const NOT_COMPARED = new Set(["key", "url", "eligibleWithoutMembership", "approverMemberships", "approvalRules", "anyApprover", "protectedBranch", "mergeRequestApprovals", "pushRules", "mergeChecks", "modelRegistry", "promotionGate", "controls"]);
 
 /** JSON with object keys sorted: the stack outputs come back with their keys in another order than the summary's. */
 export function canonicalJson(value: unknown): string {
@@ -89,6 +92,11 @@ function direction(setting: string, from: Value, to: Value): Direction {
     }
     if (ACCESS_SETTINGS.has(setting) && typeof from === "string" && typeof to === "string" && from in ACCESS_STRENGTH && to in ACCESS_STRENGTH) {
         return ACCESS_STRENGTH[to] > ACCESS_STRENGTH[from] ? "strengthened" : "weakened";
+    }
+    // `private` → `enabled`, or `disabled` → either, opens the registry to more people. A level no
+    // longer managed keeps its value in GitLab, so it is changed, as for the merge checks.
+    if (REGISTRY_SETTINGS.has(setting) && typeof from === "string" && typeof to === "string" && from in REGISTRY_STRENGTH && to in REGISTRY_STRENGTH) {
+        return REGISTRY_STRENGTH[to] > REGISTRY_STRENGTH[from] ? "strengthened" : "weakened";
     }
     if (/approvalsRequired$/.test(setting) || /^approvalRules\[[^\]]*\]$/.test(setting)) {
         // An absent rule requires nothing.
@@ -184,7 +192,7 @@ function compareRepository(before: Summary, after: Summary, approvers: ApproverC
     const anyBefore = (before.anyApprover as { approvalsRequired?: number } | undefined)?.approvalsRequired ?? null;
     const anyAfter = (after.anyApprover as { approvalsRequired?: number } | undefined)?.approvalsRequired ?? null;
     if (anyBefore !== anyAfter) settings.push({ repository, setting: "anyApprover.approvalsRequired", from: anyBefore, to: anyAfter, direction: direction("anyApprover.approvalsRequired", anyBefore, anyAfter) });
-    for (const section of ["protectedBranch", "mergeRequestApprovals", "pushRules", "mergeChecks", "promotionGate"]) compareFlat(repository, section, before[section], after[section], settings);
+    for (const section of ["protectedBranch", "mergeRequestApprovals", "pushRules", "mergeChecks", "modelRegistry", "promotionGate"]) compareFlat(repository, section, before[section], after[section], settings);
     for (const k of [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((k) => !NOT_COMPARED.has(k))) {
         const from = asValue(before[k]);
         const to = asValue(after[k]);

@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { ConfigIssue, GovernanceConfig } from "../config";
 import { ModelGovernance } from "./modelGovernance";
 import { PrincipalDirectory } from "./principals";
+import { modelRegistryWarnings } from "./registryWarnings";
 import { inWindow, registered, REPOSITORIES_IN_FLIGHT, withoutPromiseTraces } from "./registrationWindow";
 import { describeUser, summarizeGovernance, type ApprovalRuleSummary, type GovernanceSummary, type RepositorySummary } from "./summary";
 
@@ -85,9 +86,9 @@ export async function governFleet(config: GovernanceConfig, options: FleetOption
 
 /**
  * What may not work, for `pulumi preview` and `up` to show: the config's
- * warnings and the lookups'. A warning the policy pack also reports (it
+ * warnings, the lookups' and the model registry's grantees. A warning the policy pack also reports (it
  * names the policy) is left to the pack, so a preview says it once.
  */
 function programWarnings(config: GovernanceConfig, principals: PrincipalDirectory): ConfigIssue[] {
-    return [...config.warnings.filter((w) => w.policy === undefined), ...principals.warnings];
+    return [...config.warnings.filter((w) => w.policy === undefined), ...principals.warnings, ...modelRegistryWarnings(config, principals)];
 }

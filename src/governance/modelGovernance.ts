@@ -132,11 +132,11 @@ export class ModelGovernance extends pulumi.ComponentResource {
         if (repo.addApproversAsMembers) {
             for (const user of namedApprovers(repo, automationUser)) {
                 const userId = principals.userId(user);
-                const direct = principals.existingDirectAccess(repo, userId);
-                if (principals.inheritedAccess(repo, userId) >= ACCESS_LEVEL_VALUES.developer || direct > ACCESS_LEVEL_VALUES.developer) {
+                if (!principals.getsMembership(repo, userId)) {
                     throughGroups.push(user);
                     continue;
                 }
+                const direct = principals.existingDirectAccess(repo, userId);
                 const importId = direct === ACCESS_LEVEL_VALUES.developer ? `${adoptedId}:${userId}` : undefined;
                 // Named after the GitLab user, not the config's spelling (a username or an id), so
                 // switching between the two changes nothing; the aliases keep stacks whose

@@ -210,6 +210,15 @@ export class PrincipalDirectory {
         return known(this.found.projects, pathWithNamespace, "project");
     }
 
+    /**
+     * Whether this program makes a named approver a Developer member: not when they already
+     * have Developer or more through a group, or directly above it, as GitLab refuses a
+     * direct membership below an inherited one.
+     */
+    getsMembership(repo: Repository, userId: number): boolean {
+        return this.inheritedAccess(repo, userId) < ACCESS_LEVEL_VALUES.developer && this.existingDirectAccess(repo, userId) <= ACCESS_LEVEL_VALUES.developer;
+    }
+
     /** An adopted project's direct membership of a user (0: none); created projects have none but this program's. */
     existingDirectAccess(repo: Repository, userId: number): number {
         return repo.project.mode === "adopt" ? (this.found.directByProject.get(repo.project.pathWithNamespace.toLowerCase())?.get(userId) ?? 0) : 0;

@@ -2,7 +2,10 @@ import type * as gitlab from "@pulumi/gitlab";
 import type * as pulumi from "@pulumi/pulumi";
 import type { PrincipalRef, PromotionGate, ReleaseTag, Repository, Tier } from "../config";
 
-export type ProjectReleaseInputs = Pick<gitlab.ProjectArgs, "onlyAllowMergeIfPipelineSucceeds" | "onlyAllowMergeIfAllDiscussionsAreResolved" | "allowPipelineTriggerApproveDeployment">;
+export type ProjectReleaseInputs = Pick<
+    gitlab.ProjectArgs,
+    "onlyAllowMergeIfPipelineSucceeds" | "onlyAllowMergeIfAllDiscussionsAreResolved" | "allowPipelineTriggerApproveDeployment" | "modelRegistryAccessLevel" | "modelExperimentsAccessLevel"
+>;
 
 /**
  * The Project inputs for the merge checks and the promotion gate's separation
@@ -10,14 +13,20 @@ export type ProjectReleaseInputs = Pick<gitlab.ProjectArgs, "onlyAllowMergeIfPip
  * keeps an absent Optional+Computed input as GitLab has it. The triggerer
  * setting is Premium and Ultimate only (resource_gitlab_project.go), and means
  * something only beside a protected environment, so it goes with the gate.
+ * The model registry's levels have no tier (projects_helpers.rb, CE params);
+ * the provider sends them only in its update, not its create (see
+ * docs/configuration.md, `modelRegistry`).
  */
-export function projectReleaseInputs(repo: Pick<Repository, "mergeChecks" | "promotionGate">, tier: Tier): ProjectReleaseInputs {
+export function projectReleaseInputs(repo: Pick<Repository, "mergeChecks" | "promotionGate" | "modelRegistry">, tier: Tier): ProjectReleaseInputs {
     const checks = repo.mergeChecks;
+    const registry = repo.modelRegistry;
     const triggerer = tier === "free" ? undefined : repo.promotionGate?.triggererMayApprove;
     return {
         ...(checks?.pipelineMustSucceed === undefined ? {} : { onlyAllowMergeIfPipelineSucceeds: checks.pipelineMustSucceed }),
         ...(checks?.discussionsMustBeResolved === undefined ? {} : { onlyAllowMergeIfAllDiscussionsAreResolved: checks.discussionsMustBeResolved }),
         ...(triggerer === undefined ? {} : { allowPipelineTriggerApproveDeployment: triggerer }),
+        ...(registry?.registry === undefined ? {} : { modelRegistryAccessLevel: registry.registry }),
+        ...(registry?.experiments === undefined ? {} : { modelExperimentsAccessLevel: registry.experiments }),
     };
 }
 

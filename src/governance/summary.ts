@@ -1,4 +1,4 @@
-import type { ApprovalRule, GovernanceConfig, MergeChecks, MergeRequestApprovals, PrincipalRef, PromotionGate, Repository, Tier } from "../config";
+import type { ApprovalRule, GovernanceConfig, MergeChecks, MergeRequestApprovals, ModelRegistry, PrincipalRef, PromotionGate, Repository, Tier } from "../config";
 import { PROVIDER_VERSION } from "./providerVersion";
 import { groupsToShare } from "../config/sharing";
 import { namedApprovers } from "./approvers";
@@ -48,6 +48,8 @@ export interface RepositorySummary {
     readonly releaseTags: ReadonlyArray<{ readonly pattern: string; readonly creators: readonly string[] }>;
     /** The merge checks sent to GitLab; absent keys are left as GitLab has them. */
     readonly mergeChecks?: MergeChecks;
+    /** The model registry's and experiments' access levels sent to GitLab; absent keys are left as GitLab has them. */
+    readonly modelRegistry?: ModelRegistry;
     /** Users made Developer members so their approvals count; empty when turned off. */
     readonly approverMemberships: readonly string[];
 }
@@ -140,6 +142,7 @@ export function summarizeRepository(repo: Repository, tier: Tier, automationUser
         ...(repo.pushRules ? { pushRules: pushRuleInputs(repo.pushRules) } : {}),
         ...(repo.promotionGate ? { promotionGate: summarizeGate(repo.promotionGate) } : {}),
         ...(repo.mergeChecks ? { mergeChecks: repo.mergeChecks } : {}),
+        ...(repo.modelRegistry ? { modelRegistry: repo.modelRegistry } : {}),
         releaseTags: repo.releaseTags.map((t) => ({
             pattern: t.pattern,
             creators: [...(t.createAccessLevel === "no one" ? [] : [`access level ${t.createAccessLevel}`]), ...t.users.map(describeUser), ...t.groups.map(describeGroup)],

@@ -90,6 +90,7 @@ function repositorySection(repo: RepositorySummary, automationUser: string | und
         out.push("", `### Promotion gate: environment \`${gate.environment}\``, "", ...table(["who may deploy", "approvals a deployment needs", "triggerer may approve", "deploy freezes ($CI_DEPLOY_FREEZE)"], [[list(gate.deployers), list(gate.approvals), triggerer, list(gate.freezePeriods)]]));
     }
     out.push("", "### Merge checks", "", ...mergeCheckRows(repo));
+    out.push("", "### Model registry", "", ...modelRegistryRows(repo));
     out.push("", "### Protected release tags", "");
     if (repo.releaseTags.length === 0) out.push("None: GitLab lets anyone with the Developer role create any tag.");
     else out.push(...table(["tag pattern", "who may create it"], repo.releaseTags.map((t) => [`\`${t.pattern}\``, list(t.creators)])));
@@ -140,6 +141,27 @@ export function removalConsequence(repo: RepositorySummary): string {
     return safety?.protect
         ? `Removing this repository from the stack config is refused while the project is protected (\`dataSafety.protect\`): \`pulumi preview\` and \`pulumi up\` fail and nothing changes. Once \`protect\` is off, ${then}`
         : `Removing this repository from the stack config: ${then}`;
+}
+
+/**
+ * Who sees and changes the model registry and experiments, as sent. The
+ * provider sends them only when it updates a project, so the `up` that creates
+ * one leaves GitLab's default (`enabled`) until the next `up`.
+ */
+function modelRegistryRows(repo: RepositorySummary): string[] {
+    const adopted = repo.project.dataSafety === undefined;
+    const meaning: Readonly<Record<string, string>> = { disabled: "`disabled` (off)", private: "`private` (project members only)", enabled: "`enabled` (everyone with access to the project)" };
+    const shown = (v: string | undefined) => (v === undefined ? (adopted ? "not governed (adopted project)" : "as GitLab has it") : meaning[v]);
+    const rows = table(["feature", "access"], [
+        ["model registry", shown(repo.modelRegistry?.registry)],
+        ["model experiments", shown(repo.modelRegistry?.experiments)],
+    ]);
+    const open = [repo.modelRegistry?.registry, repo.modelRegistry?.experiments].some((v) => v !== undefined && v !== "disabled");
+    return [
+        ...rows,
+        ...(open ? ["", "Reporters and above can change and delete models and model versions; no package protection rule covers them."] : []),
+        ...(repo.modelRegistry && !adopted ? ["", "terraform-provider-gitlab sets these when it updates the project, not when it creates it: the `up` that creates the project leaves GitLab's default (`enabled`), and the next `up` applies them."] : []),
+    ];
 }
 
 /** Each merge check as sent, or as GitLab has it where this program does not manage it. */

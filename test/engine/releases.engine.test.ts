@@ -3,8 +3,9 @@ import { EngineWorkspace } from "../../engine/workspace";
 
 // Model releases under the real engine: the production fixture
 // (test/fixtures/stacks/prod.yaml) has a promotion gate, so it gets protected
-// release tags, both merge checks, a triggerer who may not approve and a
-// weekend deploy freeze; an
+// release tags, both merge checks, a triggerer who may not approve, a private
+// model registry (set by the second `up`, as the provider sends it only in its
+// update) and a weekend deploy freeze; an
 // ineligible tag creator fails the preview, naming the key.
 
 const STACK = "prod";
@@ -25,11 +26,33 @@ const project = (): Project => {
 };
 
 describe("a production model release under the real engine", () => {
-    it("gets protected release tags, both merge checks and no self-approval of promotions, and a preview after up expects no changes", async () => {
+    it("gets protected release tags, both merge checks, no self-approval of promotions and a private model registry, and converges", async () => {
+        ok(await pulumi("up", "--yes"));
+        // terraform-provider-gitlab sends the registry levels in its update only (createProject and, for a
+        // project that is not a fork, updatePostCreateEditOptions leave them out): the creating `up`
+        // leaves GitLab's default, and the next preview shows exactly that update.
+        expect(project().settings).not.toHaveProperty("model_registry_access_level");
+        expect(project().settings).not.toHaveProperty("model_experiments_access_level");
+        const pending = await pulumi("preview", "--expect-no-changes", "--diff");
+        expect(pending.code).not.toBe(0);
+        // The CLI shows the old inputs beside the new ones, so both read "private"; the update is these two alone.
+        expect(pending.output).toMatch(/~ gitlab:index\/project:Project: \(update\)/);
+        expect(pending.output).toMatch(/~ modelExperimentsAccessLevel\s*:/);
+        expect(pending.output).toMatch(/~ modelRegistryAccessLevel\s*:/);
+        expect(pending.output).toContain("1 to update");
+        // And the warning names who the registry is open to.
+        expect(pending.output).toContain("group acme-ml/release-managers (developer)");
+        expect(pending.output).toContain("Reporters and above can change and delete its models and model versions");
         ok(await pulumi("up", "--yes"));
         ok(await pulumi("preview", "--expect-no-changes"));
         const fraud = project();
-        expect(fraud.settings).toMatchObject({ only_allow_merge_if_pipeline_succeeds: true, only_allow_merge_if_all_discussions_are_resolved: true, allow_pipeline_trigger_approve_deployment: false });
+        expect(fraud.settings).toMatchObject({
+            only_allow_merge_if_pipeline_succeeds: true,
+            only_allow_merge_if_all_discussions_are_resolved: true,
+            allow_pipeline_trigger_approve_deployment: false,
+            model_registry_access_level: "private",
+            model_experiments_access_level: "private",
+        });
         const managers = ws.standin.state.group("acme-ml/release-managers")!.id;
         expect(fraud.protected_tags.map((t) => [t.name, t.create_access_levels.map((e) => (e.group_id === null ? `role ${e.access_level}` : `group ${e.group_id}`))])).toEqual([["model-v*", ["role 0", `group ${managers}`]]]);
         expect(fraud.freeze_periods.map((p) => [p.freeze_start, p.freeze_end, p.cron_timezone])).toEqual([["0 18 * * FRI", "0 8 * * MON", "Europe/Berlin"]]);

@@ -1,5 +1,6 @@
+import { ConfigValidationError } from "../../src/config";
 import { OfflineGitLab } from "../../src/check/offlineGitLab";
-import { runUnderMocks, type MockRun, type Registration } from "../../src/check/mockRun";
+import { recorded, runUnderMocks, type MockRun, type Registration } from "../../src/check/mockRun";
 
 export { promiseOf, recorded, toConfigMap, type Invocation, type Registration } from "../../src/check/mockRun";
 
@@ -16,4 +17,12 @@ export function evaluate(config: Record<string, unknown>, stack = "dev"): Promis
 
 export function byType(resources: readonly Registration[], token: string): Registration[] {
     return resources.filter((r) => r.type === token);
+}
+
+/** The message of a config the program refuses before registering anything. */
+export async function refusal(config: Record<string, unknown>, stack: string): Promise<string> {
+    const error = await evaluate(config, stack).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConfigValidationError);
+    expect(recorded.resources).toHaveLength(0);
+    return (error as Error).message;
 }

@@ -13,6 +13,21 @@ import type { Project, StandinState, Visibility } from "../state";
 
 const VISIBILITIES: readonly Visibility[] = ["private", "internal", "public"];
 
+/**
+ * Settings whose values Grape restricts, on POST and PUT alike
+ * (lib/api/helpers/projects_helpers.rb, optional_project_params_ce:
+ * `values: %w[disabled private enabled]`); a bad one is a 400 before anything changes.
+ */
+const RESTRICTED_SETTINGS: Readonly<Record<string, readonly string[]>> = {
+    model_experiments_access_level: ["disabled", "private", "enabled"],
+    model_registry_access_level: ["disabled", "private", "enabled"],
+};
+
+/** Grape checks the params before the endpoint runs: nothing changes on a bad value. */
+function checkRestrictedSettings(p: Params): void {
+    for (const [key, values] of Object.entries(RESTRICTED_SETTINGS)) p.strIn(key, values);
+}
+
 /** Settings POST/PUT accept and the entity echoes, coerced to each default's type. */
 function applySettings(project: Project, p: Params): void {
     for (const [key, fallback] of Object.entries(PROJECT_SETTING_DEFAULTS)) {
@@ -48,6 +63,7 @@ function getProject(ctx: Ctx): Reply {
 function createProject(ctx: Ctx): Reply {
     const user = currentUser(ctx);
     const p = ctx.params;
+    checkRestrictedSettings(p);
     let name = p.str("name");
     let path = p.str("path");
     // name "Yes (if path isn't provided)", path "Yes (if name isn't provided)".
@@ -77,6 +93,7 @@ function createProject(ctx: Ctx): Reply {
 function editProject(ctx: Ctx): Reply {
     const project = adminProject(ctx);
     const p = ctx.params;
+    checkRestrictedSettings(p);
     const name = p.str("name") ?? project.name;
     const path = p.str("path") ?? project.path;
     if (name !== project.name || path !== project.path) assertUnique(ctx.state, project.namespace_id, name, path, project);

@@ -33,6 +33,8 @@ export interface ResourceHandler {
     readonly defaults: Readonly<Props>;
     /** Inputs the provider replaces the resource for (PF RequiresReplace), besides the schema's willReplaceOnChanges. */
     readonly replaceOn: readonly string[];
+    /** Inputs the provider does not always apply as given (its create skips them): diffed from the state it read back, not from the old inputs. */
+    readonly diffFromState?: readonly string[];
     /** TF Set attributes: compared without order. */
     readonly sets: readonly string[];
     /** Output-only properties: unknown in a preview of a create. */

@@ -12,6 +12,12 @@ import { defined, orGone, type ResourceHandler, type DoubleContext } from "./han
 // Optional+Computed too (resourceGitLabProjectSchema); the read sets them from
 // the entity, where a CE build has no allow_pipeline_trigger_approve_deployment
 // (Go's zero value, false).
+// model_registry_access_level and model_experiments_access_level are
+// Optional+Computed as well, and the read sets them from the entity. createProject
+// (the POST) does not send them, and updatePostCreateEditOptions sends them
+// only for a fork (inside `if project.ForkedFromProject != nil`); only
+// resourceGitlabProjectUpdate sends them, on HasChange. So a new project gets
+// GitLab's default (`enabled`) and the next plan shows the difference.
 function observed(p: any): Props {
     return {
         name: p.name,
@@ -25,6 +31,8 @@ function observed(p: any): Props {
         onlyAllowMergeIfPipelineSucceeds: p.only_allow_merge_if_pipeline_succeeds ?? false,
         onlyAllowMergeIfAllDiscussionsAreResolved: p.only_allow_merge_if_all_discussions_are_resolved ?? false,
         allowPipelineTriggerApproveDeployment: p.allow_pipeline_trigger_approve_deployment ?? false,
+        modelRegistryAccessLevel: p.model_registry_access_level ?? "",
+        modelExperimentsAccessLevel: p.model_experiments_access_level ?? "",
     };
 }
 
@@ -35,6 +43,11 @@ const CREATE_BOOLS = [
 ] as const;
 /** updatePostCreateEditOptions: the one the create API does not take, sent in the edit after it (GetOkExists). */
 const POST_CREATE_BOOLS = [["allowPipelineTriggerApproveDeployment", "allow_pipeline_trigger_approve_deployment"]] as const;
+/** Sent by resourceGitlabProjectUpdate only (d.HasChange), never by the create of a project that is not a fork. */
+const UPDATE_ONLY_LEVELS = [
+    ["modelRegistryAccessLevel", "model_registry_access_level"],
+    ["modelExperimentsAccessLevel", "model_experiments_access_level"],
+] as const;
 
 function bools(inputs: Props, pairs: ReadonlyArray<readonly [string, string]>, when: (key: string) => boolean = () => true): Props {
     return Object.fromEntries(pairs.filter(([k]) => typeof inputs[k] === "boolean" && when(k)).map(([k, api]) => [api, inputs[k]]));
@@ -94,8 +107,9 @@ async function readProject(api: RestClient, id: string): Promise<any | undefined
 }
 
 export const project: ResourceHandler = {
-    sticky: ["path", "namespaceId", "defaultBranch", "visibilityLevel", "topics", ...[...CREATE_BOOLS, ...POST_CREATE_BOOLS].map(([k]) => k)],
+    sticky: ["path", "namespaceId", "defaultBranch", "visibilityLevel", "topics", ...[...CREATE_BOOLS, ...POST_CREATE_BOOLS, ...UPDATE_ONLY_LEVELS].map(([k]) => k)],
     defaults: { description: "", archived: false },
+    diffFromState: UPDATE_ONLY_LEVELS.map(([k]) => k),
     replaceOn: [],
     sets: ["topics"],
     computed: ["pathWithNamespace", "webUrl", "httpUrlToRepo", "sshUrlToRepo", "emptyRepo", "avatarUrl", "runnersToken", "importUrlPassword"],
@@ -146,6 +160,8 @@ export const project: ResourceHandler = {
                 topics: changed("topics") ? news.topics : undefined,
             }),
             ...bools(news, [...CREATE_BOOLS, ...POST_CREATE_BOOLS], changed),
+            // stringToAccessControlValue of the new value, when it changed.
+            ...Object.fromEntries(UPDATE_ONLY_LEVELS.filter(([k]) => typeof news[k] === "string" && changed(k)).map(([k, api]) => [api, news[k]])),
         });
         if (changed("namespaceId") && news.namespaceId !== undefined) await api.request("PUT", `projects/${id}/transfer`, { namespace: news.namespaceId });
         if (changed("archived")) await api.request("POST", `projects/${id}/${news.archived === true ? "archive" : "unarchive"}`);
