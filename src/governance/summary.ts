@@ -1,4 +1,5 @@
-import type { ApprovalRule, GovernanceConfig, MergeChecks, MergeRequestApprovals, PrincipalRef, PromotionGate, Repository, Tier } from "../config";
+import { frameworkOf } from "../config/complianceFrameworks";
+import type { ApprovalRule, ComplianceFrameworkDefinition, GovernanceConfig, MergeChecks, MergeRequestApprovals, PrincipalRef, PromotionGate, Repository, Tier } from "../config";
 import { PROVIDER_VERSION } from "./providerVersion";
 import { groupsToShare } from "../config/sharing";
 import { namedApprovers } from "./approvers";
@@ -50,6 +51,8 @@ export interface RepositorySummary {
     readonly mergeChecks?: MergeChecks;
     /** Users made Developer members so their approvals count; empty when turned off. */
     readonly approverMemberships: readonly string[];
+    /** The compliance framework the project carries, by name and top-level group. */
+    readonly complianceFramework?: { readonly name: string; readonly group: string };
 }
 
 export interface GovernanceSummary {
@@ -100,7 +103,8 @@ function summarizeGate(gate: PromotionGate): NonNullable<RepositorySummary["prom
     };
 }
 
-export function summarizeRepository(repo: Repository, tier: Tier, automationUser?: string): RepositorySummary {
+export function summarizeRepository(repo: Repository, tier: Tier, automationUser?: string, frameworks: readonly ComplianceFrameworkDefinition[] = []): RepositorySummary {
+    const framework = frameworkOf(repo, frameworks);
     const { project, protectedBranch: pb } = repo;
     const premium = tier !== "free";
     return {
@@ -147,6 +151,7 @@ export function summarizeRepository(repo: Repository, tier: Tier, automationUser
         approverMemberships: repo.addApproversAsMembers ? namedApprovers(repo, automationUser).map(describeUser) : [],
         sharedGroups: groupsToShare(repo, (g) => (typeof g === "string" ? g : undefined)).map((s) => ({ group: describeGroup(s.group), access: s.access })),
         retainGovernanceOnDelete: repo.retainGovernanceOnDelete,
+        ...(framework ? { complianceFramework: { name: framework.name, group: framework.group } } : {}),
     };
 }
 
@@ -159,6 +164,6 @@ export function summarizeGovernance(config: GovernanceConfig): GovernanceSummary
         selfManaged: config.selfManaged,
         ...(config.automationUser ? { automationUser: config.automationUser } : {}),
         providerVersion: PROVIDER_VERSION,
-        repositories: config.repositories.map((repo) => summarizeRepository(repo, config.tier, config.automationUser)),
+        repositories: config.repositories.map((repo) => summarizeRepository(repo, config.tier, config.automationUser, config.complianceFrameworks)),
     };
 }
