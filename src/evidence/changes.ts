@@ -66,8 +66,12 @@ const STRONG_WHEN_FALSE = new Set([
     "mergeRequestApprovals.selectiveCodeOwnerRemovals",
     ...releaseRulesStrongWhen(false),
 ]);
-/** Sections whose removal leaves a way to ship a model unguarded. */
-const GUARDS = new Set(["promotionGate", "releaseTags", "pushRules"]);
+/**
+ * Sections whose removal leaves a way to ship a model unguarded; and the compliance
+ * framework, whose removal takes the project out of what the framework scopes
+ * (the compliance center's reports, and policies that target it).
+ */
+const GUARDS = new Set(["promotionGate", "releaseTags", "pushRules", "complianceFramework"]);
 /** Protected-branch access levels from the fewest people to the most. */
 const ACCESS_STRENGTH: Readonly<Record<string, number>> = { "no one": 3, admin: 2, maintainer: 1, developer: 0 };
 const ACCESS_SETTINGS = new Set(["protectedBranch.pushAccessLevel", "protectedBranch.mergeAccessLevel", "protectedBranch.unprotectAccessLevel"]);
