@@ -1,4 +1,5 @@
-import { ConfigValidationError } from "../src/config";
+import { ConfigValidationError, parseGovernanceConfig } from "../src/config";
+import { governanceReport } from "../src/report/markdown";
 import { baseConfig } from "./support/configs";
 import { byType, evaluate, promiseOf, recorded } from "./support/harness";
 
@@ -59,6 +60,16 @@ describe("compliance framework labels", () => {
         const [framework] = byType(run.resources, "gitlab:index/complianceFramework:ComplianceFramework");
         expect(framework.retainOnDelete).toBe(true);
         await promiseOf(run.fleet.projectUrl);
+    });
+
+    it("shows each repository's framework in the report", () => {
+        const config = parseGovernanceConfig(
+            withFramework((c) => c.repositories.push({ name: "Scratch Model", approvalRules: [] })),
+            { stack: "dev" },
+        );
+        const report = governanceReport(config, "dev");
+        expect(report).toContain("## churn-model: `acme-ml/models/churn-model`\n\nProject created by this program, private. Compliance framework: **SOC 2** (of acme-ml).");
+        expect(report).toMatch(/## scratch-model: `acme-ml\/models\/scratch-model`\n\nProject created by this program, private\.\n/);
     });
 
     it("refuses a name no entry defines, naming the key and what is defined", async () => {
