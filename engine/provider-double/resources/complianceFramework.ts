@@ -89,7 +89,8 @@ export const complianceFramework: ResourceHandler = {
         if (nodes.length !== 1) throw new Error(`Compliance Framework not found: Unable to find Compliance Framework: ${frameworkId} in namespace: ${namespacePath}`);
         // The state's namespace_path is the namespace's fullPath as GitLab answers it ("" without a namespace).
         const seen = toState(nodes[0], body.data?.namespace?.fullPath ?? "");
-        return { outputs: { ...state, ...seen }, observed: seen };
+        const { frameworkId: _computed, ...observed } = seen;
+        return { outputs: { ...state, ...seen }, observed };
     },
     async update(id, _state, news, { api }) {
         return update(id, news, api);
