@@ -1,6 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
-import { EngineWorkspace } from "../../engine/workspace";
+import { acmeFixtures, EngineWorkspace } from "../../engine/workspace";
 import type { EvidenceRecord } from "../../src/evidence/record";
 import { evidenceSchemaErrors } from "../../src/evidence/validate";
 import { editConfig, ROOT } from "../support/stackFile";
@@ -69,5 +69,26 @@ describe("complianceFramework against the stand-in", () => {
         expect(preview.output).toContain("complianceFramework goes from");
         expect(preview.output).toContain(`${NS}:acknowledgeWeakenings`);
         ws.editStack(STACK, (c) => (c[`${NS}:repositories`][0].complianceFramework = "SOC 2"));
+    });
+});
+
+describe("a token whose user does not own the top-level group", () => {
+    let maintainerWs: EngineWorkspace;
+    beforeAll(async () => {
+        // The bot is a Maintainer of acme-ml instead of its Owner.
+        const fixtures = acmeFixtures((f) => {
+            const acmeMl = f.groups.find((g) => g.full_path === "acme-ml")!;
+            acmeMl.members = (acmeMl.members ?? []).map((m) => (m.user_id === 18 ? { ...m, access_level: 40 } : m));
+        });
+        maintainerWs = await EngineWorkspace.withFixtureStacks({ [STACK]: labelled }, fixtures);
+    });
+    afterAll(() => maintainerWs?.dispose());
+
+    it("fails the up with GitLab's answer, and attaches nothing", async () => {
+        const up = await maintainerWs.pulumi(["up", "--yes", "--skip-preview", "--stack", STACK, "--non-interactive"]);
+        expect(up.code).not.toBe(0);
+        expect(up.output).toContain("Not permitted to create framework");
+        expect(maintainerWs.standin.state.compliance_frameworks).toEqual([]);
+        expect(maintainerWs.standin.state.project_compliance_frameworks).toEqual([]);
     });
 });
