@@ -107,10 +107,12 @@ describe("compliance framework labels", () => {
 
     it("refuses a malformed definition and a framework defined twice in one group", async () => {
         const message = await refused(withFramework((c) => {
-            c.complianceFrameworks = [SOC2, { ...SOC2, color: "blue", group: "acme-ml/models" }, { ...SOC2, group: "ACME-ML" }];
+            c.complianceFrameworks = [SOC2, { ...SOC2, color: "blue", group: "acme-ml/models" }, { ...SOC2, group: "ACME-ML" }, { ...SOC2, name: 'SOC "2"', description: "line one\nline two" }];
         }));
         expect(message).toContain('ml-model-governance:complianceFrameworks[1].color: got "blue"; expected a hex color such as `#1f75cb`');
         expect(message).toContain('ml-model-governance:complianceFrameworks[1].group: got "acme-ml/models"; expected the full path of a top-level group');
         expect(message).toContain('ml-model-governance:complianceFrameworks[2].name: got "SOC 2"; expected each framework once per top-level group; complianceFrameworks[0] defines it in ACME-ML already');
+        expect(message).toContain('ml-model-governance:complianceFrameworks[3].name: got "SOC \\"2\\""; expected no `"`, `\\` or line break: the provider writes it into a GraphQL string without escaping it');
+        expect(message).toContain("ml-model-governance:complianceFrameworks[3].description: got \"line one\\nline two\"; expected no");
     });
 });

@@ -12,10 +12,16 @@ const TOP_LEVEL_GROUP = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
 // terraform-provider-gitlab resource_gitlab_compliance_framework.go, `color`'s RegexMatches validator.
 const COLOR = /^#([A-Fa-f0-9]{6}|[A-Fa-f0-9]{3})$/;
 
+// The provider writes name and description into its GraphQL documents with
+// fmt.Sprintf("%s"), unescaped (resource_gitlab_compliance_framework.go,
+// Create and update): a `"`, `\` or line break would break the document.
+const GRAPHQL_SAFE = { error: "expected no `\"`, `\\` or line break: the provider writes it into a GraphQL string without escaping it" };
+const graphqlSafe = (s: string) => !/["\\\r\n]/.test(s);
+
 export const complianceFrameworkSchema = z.strictObject({
-    name: z.string().trim().min(1).max(255),
+    name: z.string().trim().min(1).max(255).refine(graphqlSafe, GRAPHQL_SAFE),
     group: z.string().regex(TOP_LEVEL_GROUP, { error: "expected the full path of a top-level group such as `acme-ml` (no `/`): GitLab keeps compliance frameworks on top-level groups" }),
-    description: z.string().trim().min(1, { error: "expected a description: GitLab requires one" }).max(255),
+    description: z.string().trim().min(1, { error: "expected a description: GitLab requires one" }).max(255).refine(graphqlSafe, GRAPHQL_SAFE),
     color: z.string().regex(COLOR, { error: "expected a hex color such as `#1f75cb`" }),
 });
 

@@ -62,6 +62,20 @@ describe("complianceFramework against the stand-in", () => {
         expect(String(framework?.outputs?.frameworkId)).toMatch(GID);
     });
 
+    it("puts a label removed behind the program's back back at `up --refresh`", async () => {
+        ws.standin.state.project_compliance_frameworks.splice(0);
+        ok(await pulumi("up", "--refresh", "--yes"));
+        expect(ws.standin.state.project_compliance_frameworks).toHaveLength(1);
+    });
+
+    it("fails a refresh of a framework deleted behind the program's back, as the provider's Read does", async () => {
+        const [framework] = ws.standin.state.compliance_frameworks.splice(0);
+        const refresh = await pulumi("refresh", "--yes");
+        ws.standin.state.compliance_frameworks.push(framework);
+        expect(refresh.code).not.toBe(0);
+        expect(refresh.output).toContain("Compliance Framework not found");
+    });
+
     it("refuses removing the framework in production without an acknowledgement, naming the key", async () => {
         ws.editStack(STACK, (c) => delete c[`${NS}:repositories`][0].complianceFramework);
         const preview = await pulumi("preview");
