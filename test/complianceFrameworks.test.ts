@@ -2,6 +2,7 @@ import { ConfigValidationError, parseGovernanceConfig } from "../src/config";
 import { governanceReport } from "../src/report/markdown";
 import { baseConfig } from "./support/configs";
 import { byType, evaluate, promiseOf, recorded } from "./support/harness";
+import { T } from "./support/tokens";
 
 const repo0 = "ml-model-governance:repositories[0]";
 const SOC2 = { name: "SOC 2", group: "acme-ml", description: "Changes reviewed under SOC 2 CC8.1", color: "#1f75cb" };
@@ -25,10 +26,10 @@ async function refused(config: Record<string, unknown>, stack = "dev"): Promise<
 describe("compliance framework labels", () => {
     it("creates the framework in its top-level group and attaches it to the project by its global id", async () => {
         const run = await evaluate(withFramework());
-        const [framework] = byType(run.resources, "gitlab:index/complianceFramework:ComplianceFramework");
+        const [framework] = byType(run.resources, T.complianceFramework);
         expect(framework.inputs).toEqual({ namespacePath: "acme-ml", name: "SOC 2", description: SOC2.description, color: "#1f75cb", default: false });
         expect(framework.version).toBe("10.1.1");
-        const [attached] = byType(run.resources, "gitlab:index/projectComplianceFrameworks:ProjectComplianceFrameworks");
+        const [attached] = byType(run.resources, T.projectComplianceFrameworks);
         const project = run.created.get("churn-model-project")!;
         expect(attached.inputs.project).toBe(project.id);
         const created = run.created.get(framework.name)!;
@@ -48,16 +49,16 @@ describe("compliance framework labels", () => {
                 c.repositories.push({ name: "Personal Sandbox", namespace: "acme-ml/sandbox", complianceFramework: undefined });
             }),
         );
-        expect(byType(run.resources, "gitlab:index/projectComplianceFrameworks:ProjectComplianceFrameworks")).toHaveLength(2);
+        expect(byType(run.resources, T.projectComplianceFrameworks)).toHaveLength(2);
         const plain = await evaluate(baseConfig());
-        expect(byType(plain.resources, "gitlab:index/complianceFramework:ComplianceFramework")).toHaveLength(0);
-        expect(byType(plain.resources, "gitlab:index/projectComplianceFrameworks:ProjectComplianceFrameworks")).toHaveLength(0);
+        expect(byType(plain.resources, T.complianceFramework)).toHaveLength(0);
+        expect(byType(plain.resources, T.projectComplianceFrameworks)).toHaveLength(0);
         expect(plain.fleet.governance.repositories[0].complianceFramework).toBeUndefined();
     });
 
     it("keeps the framework in GitLab when a production stack stops defining it", async () => {
         const run = await evaluate(withFramework((c) => (c.environment = "prod")), "prod");
-        const [framework] = byType(run.resources, "gitlab:index/complianceFramework:ComplianceFramework");
+        const [framework] = byType(run.resources, T.complianceFramework);
         expect(framework.retainOnDelete).toBe(true);
         await promiseOf(run.fleet.projectUrl);
     });
