@@ -26,7 +26,8 @@ export const projectComplianceFrameworks: ResourceHandler = {
     async create(inputs, { api }) {
         const ids = (inputs.complianceFrameworkIds as string[]).map(String);
         const list = `["${ids.join('","')}"]`;
-        // A 404 here returns without an error and without an id: the engine is told nothing was made.
+        // The provider returns on a 404 here without an error and without state, which the
+        // framework then reports as an error; the double fails on the 404 itself.
         const project = await api.get(`projects/${encodePath(String(inputs.project))}`);
         // client-go's GraphQL.Do fails only on a non-2xx status; errors in a 200 body go unread.
         const body = await api.graphql<{ data?: { projectUpdateComplianceFrameworks: { project: ProjectNode | null } | null } | null }>(
