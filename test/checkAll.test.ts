@@ -6,6 +6,7 @@ import * as path from "path";
 import { stringify } from "yaml";
 import { run } from "../src/check/cli";
 import { crossStackProblems, stackFamily } from "../src/check/fleet";
+import { frameworkIdentity } from "../src/config/complianceFrameworks";
 import { checkInWorkers } from "../src/check/workers";
 import { editConfig, ROOT } from "./support/stackFile";
 
@@ -81,7 +82,12 @@ describe("npm run check -- --all", () => {
             'Pulumi.prod-vision.yaml ml-model-governance:complianceFrameworks[0]: defines compliance framework "SOC 2" in group acme-ml, which Pulumi.prod.yaml ml-model-governance:complianceFrameworks[0] defines too',
         );
         // Another group, or one stack only: accepted.
-        const entry = (stack: string, group?: string) => ({ stack, config: { environment: "prod", repositories: [], complianceFrameworks: group ? [{ ...soc2, group, keyPath: ["complianceFrameworks", 0] }] : [] } as never });
+        const entry = (stack: string, group?: string) => ({
+            stack,
+            environment: stackFamily(stack),
+            governs: [],
+            defines: group ? [{ identity: frameworkIdentity({ ...soc2, group }), name: soc2.name, group, key: ["complianceFrameworks", 0] }] : [],
+        });
         expect(crossStackProblems([entry("prod", "acme-ml"), entry("prod-vision", "acme-vision")])).toEqual([]);
         expect(crossStackProblems([entry("prod", "acme-ml"), entry("prod-vision")])).toEqual([]);
         expect(crossStackProblems([entry("prod", "acme-ml"), entry("dev", "ACME-ML")])).toEqual([expect.stringContaining("Pulumi.dev.yaml ml-model-governance:complianceFrameworks[0]: defines compliance framework")]);
