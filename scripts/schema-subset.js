@@ -24,6 +24,8 @@ const RESOURCES = [
     "gitlab:index/projectShareGroup:ProjectShareGroup",
     "gitlab:index/tagProtection:TagProtection",
     "gitlab:index/projectFreezePeriod:ProjectFreezePeriod",
+    "gitlab:index/complianceFramework:ComplianceFramework",
+    "gitlab:index/projectComplianceFrameworks:ProjectComplianceFrameworks",
 ];
 const FUNCTIONS = [
     "gitlab:index/getUser:getUser",

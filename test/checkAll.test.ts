@@ -6,6 +6,7 @@ import * as path from "path";
 import { stringify } from "yaml";
 import { run } from "../src/check/cli";
 import { crossStackProblems, stackFamily } from "../src/check/fleet";
+import { frameworkIdentity } from "../src/config/complianceFrameworks";
 import { checkInWorkers } from "../src/check/workers";
 import { editConfig, ROOT } from "./support/stackFile";
 
@@ -69,6 +70,29 @@ describe("npm run check -- --all", () => {
         );
     });
 
+    it("refuses a compliance framework that two stacks define in one group, naming both files and keys", async () => {
+        const soc2 = { name: "SOC 2", group: "acme-ml", description: "Reviewed changes", color: "#1f75cb" };
+        const withFramework = (text: string) =>
+            editConfig(text, (c) => {
+                c[`${NS}:complianceFrameworks`] = [soc2];
+            });
+        const result = await checkAll({ "Pulumi.prod.yaml": withFramework(fixture("prod")), "Pulumi.prod-vision.yaml": withFramework(team([vision])) });
+        expect(result.code).toBe(1);
+        expect(result.err).toContain(
+            'Pulumi.prod-vision.yaml ml-model-governance:complianceFrameworks[0]: defines compliance framework "SOC 2" in group acme-ml, which Pulumi.prod.yaml ml-model-governance:complianceFrameworks[0] defines too',
+        );
+        // Another group, or one stack only: accepted.
+        const entry = (stack: string, group?: string) => ({
+            stack,
+            environment: stackFamily(stack),
+            governs: [],
+            defines: group ? [{ identity: frameworkIdentity({ ...soc2, group }), name: soc2.name, group, key: ["complianceFrameworks", 0] }] : [],
+        });
+        expect(crossStackProblems([entry("prod", "acme-ml"), entry("prod-vision", "acme-vision")])).toEqual([]);
+        expect(crossStackProblems([entry("prod", "acme-ml"), entry("prod-vision")])).toEqual([]);
+        expect(crossStackProblems([entry("prod", "acme-ml"), entry("dev", "ACME-ML")])).toEqual([expect.stringContaining("Pulumi.dev.yaml ml-model-governance:complianceFrameworks[0]: defines compliance framework")]);
+    });
+
     it("refuses a project adopted by one stack and created by another", async () => {
         const adopts = team([{ existing: "acme-ml/models/fraud-detection-model", approvalRules: [{ name: "Leads", approvalsRequired: 2, groups: ["acme-ml/ml-leads"] }] }]);
         const result = await checkAll({ "Pulumi.prod.yaml": fixture("prod"), "Pulumi.prod-fraud.yaml": adopts });
@@ -120,7 +144,7 @@ describe("npm run check -- --all", () => {
     });
 
     it("names a stack that forgot its environment when nothing else would (no shared defaults)", () => {
-        const entry = (stack: string, environment: string) => ({ stack, environment, governs: [] });
+        const entry = (stack: string, environment: string) => ({ stack, environment, governs: [], defines: [] });
         expect(crossStackProblems([entry("prod", "prod"), entry("prod-ocr", "prod-ocr")])).toEqual([expect.stringContaining('Pulumi.prod-ocr.yaml ml-model-governance:environment: got "prod-ocr"; expected "prod" like the other stacks of family "prod" (Pulumi.prod.yaml)')]);
     });
 

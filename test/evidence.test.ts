@@ -154,6 +154,28 @@ describe("the difference between two summaries", () => {
         expect(judge({ releaseTags: tags(["model-v*", ["user a"]]) }, { releaseTags: tags(["model-v*", ["user b"]]) })).toEqual(["releaseTags changed"]);
     });
 
+    it("judges a compliance framework removed as a weakening, and one changed as a change", () => {
+        const soc2 = { name: "SOC 2", group: "acme-ml" };
+        const labelled = (c: Record<string, any>) => {
+            c.complianceFrameworks = [{ ...soc2, description: "Reviewed changes", color: "#1f75cb" }, { name: "Internal", group: "acme-ml", description: "Internal models", color: "#aaaaaa" }];
+            c.repositories[0].complianceFramework = "SOC 2";
+        };
+        const before = prodSummary(labelled) as unknown as SummaryJson[];
+        const removed = governanceChanges(before, prodSummary((c) => {
+            labelled(c);
+            delete c.repositories[0].complianceFramework;
+        }) as unknown as SummaryJson[]);
+        expect(removed.settings).toEqual([{ repository: "fraud-detection-model", setting: "complianceFramework", from: soc2, to: null, direction: "weakened" }]);
+        expect(judgeWeakenings(removed, [], true).refusals[0].message).toContain("complianceFramework goes from {\"name\":\"SOC 2\",\"group\":\"acme-ml\"} to null, which weakens production governance");
+        const changed = governanceChanges(before, prodSummary((c) => {
+            labelled(c);
+            c.repositories[0].complianceFramework = "Internal";
+        }) as unknown as SummaryJson[]);
+        expect(changed.settings).toEqual([{ repository: "fraud-detection-model", setting: "complianceFramework", from: soc2, to: { name: "Internal", group: "acme-ml" }, direction: "changed" }]);
+        const added = governanceChanges(prodSummary() as unknown as SummaryJson[], before);
+        expect(added.settings.map((c) => `${c.setting} ${c.direction}`)).toEqual(["complianceFramework changed"]);
+    });
+
     it("shows a change to a section it does not know as a whole value, so later sections slot in", () => {
         const before = [{ key: "a", releaseTags: [{ pattern: "v*" }] }];
         const after = [{ key: "a", releaseTags: [{ pattern: "release-*" }] }];
@@ -220,6 +242,18 @@ describe("the evidence record", () => {
     const local = provenanceFromEnv({}, { absent: "not run in GitLab CI" });
     const record = () => evidenceRecord({ stack: "prod", outputs: outputs(), provenance: local, recordedAt: new Date("2026-12-05T18:00:00Z"), programVersion: "0.1.0", pulumiCliVersion: "v3.274.1" });
 
+    it("shows each repository's compliance framework, in the JSON and the CSV", () => {
+        const framed = evidenceRecord({
+            ...{ stack: "prod", provenance: local, recordedAt: new Date("2026-12-05T18:00:00Z"), programVersion: "0.1.0", pulumiCliVersion: "v3.274.1" },
+            outputs: { ...outputs(), governance: { ...outputs().governance!, repositories: outputs().governance!.repositories.map((r) => ({ ...r, complianceFramework: { name: "SOC 2, CC8.1", group: "acme-ml" } })) } },
+        });
+        expect(evidenceSchemaErrors(framed)).toEqual([]);
+        expect(framed.repositories[0].complianceFramework).toEqual({ name: "SOC 2, CC8.1", group: "acme-ml" });
+        expect(record().repositories[0].complianceFramework).toBeNull();
+        expect(evidenceCsv(framed).split("\r\n")[1]).toContain(',https://gitlab.example.com/acme-ml/models/fraud-detection-model,"SOC 2, CC8.1",merge_request_prevent_author_approval,');
+        expect(evidenceSchemaErrors({ ...framed, repositories: [{ ...framed.repositories[0], complianceFramework: { name: "" } }] })).not.toEqual([]);
+    });
+
     it("is valid against the committed schema, and a broken one is not", () => {
         expect(evidenceSchemaErrors(record())).toEqual([]);
         expect(evidenceSchemaErrors({ ...record(), repositories: [{ ...record().repositories[0], controls: [{ control: "made_up", status: "pass", reason: "x" }] }] })).toEqual([expect.stringContaining("/repositories/0/controls/0/control")]);
@@ -239,7 +273,8 @@ describe("the evidence record", () => {
     it("writes a CSV row per repository and control, quoting as RFC 4180 does, and a sha256sum manifest of both files", () => {
         const csv = evidenceCsv(record()).split("\r\n");
         expect(csv).toHaveLength(1 + CONTROL_IDS.length + 1); // header, rows, final line break
-        expect(csv[1]).toBe("prod,prod,2026-12-05T18:00:00.000Z,,,fraud-detection-model,https://gitlab.example.com/acme-ml/models/fraud-detection-model,merge_request_prevent_author_approval,pass,authors may not approve their own merge requests");
+        expect(csv[0]).toBe("stack,environment,recorded_at,commit_sha,pipeline_id,repository,project_url,compliance_framework,control,status,reason");
+        expect(csv[1]).toBe("prod,prod,2026-12-05T18:00:00.000Z,,,fraud-detection-model,https://gitlab.example.com/acme-ml/models/fraud-detection-model,,merge_request_prevent_author_approval,pass,authors may not approve their own merge requests");
         expect(csv.find((l) => l.includes("code_owner_approval_required"))).toMatch(/,pass,\.gitlab\/CODEOWNERS is governed and the protected branch requires code owner approval$/);
         const files = evidenceFiles(record());
         expect(files.SHA256SUMS).toBe(`${sha256(files["evidence.json"])}  evidence.json\n${sha256(files["evidence.csv"])}  evidence.csv\n`);

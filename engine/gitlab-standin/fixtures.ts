@@ -109,6 +109,8 @@ export interface Fixtures {
     edition: Edition;
     /** GitLab version reported by /metadata; "18.2.1" by default. */
     version?: string;
+    /** The EE license: "premium" by default; "free" turns the paid features off (compliance frameworks). */
+    license?: "free" | "premium" | "ultimate";
     users: FixtureUser[];
     groups: FixtureGroup[];
     projects?: FixtureProject[];
@@ -157,7 +159,9 @@ function protection(state: StandinState, where: string, spec: FixtureProtectedBr
 
 export function loadFixtures(fixtures: Fixtures): StandinState {
     if (fixtures.edition !== "ce" && fixtures.edition !== "ee") throw new FixtureError(`edition must be "ce" or "ee"`);
-    return addFixtures(new StandinState(fixtures.edition, fixtures.version ?? "18.2.1"), fixtures);
+    const state = new StandinState(fixtures.edition, fixtures.version ?? "18.2.1");
+    if (fixtures.license !== undefined) state.license = fixtures.license;
+    return addFixtures(state, fixtures);
 }
 
 /**

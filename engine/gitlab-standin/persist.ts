@@ -4,7 +4,7 @@
 // show) plus the id sequences, so ids handed out later never repeat one.
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { StandinState, type Group, type Project, type Token, type User } from "./state";
+import { StandinState, type ComplianceFramework, type Group, type License, type Project, type Token, type User } from "./state";
 
 /** Bumped when the shape of the saved state changes; an older file is refused, not misread. */
 export const SAVED_STATE_FORMAT = 1;
@@ -18,11 +18,16 @@ export interface SavedState {
     readonly groups: Group[];
     readonly projects: Project[];
     readonly tokens: Token[];
+    /** Absent in files saved before compliance frameworks were modelled. */
+    readonly license?: License;
+    readonly compliance_frameworks?: ComplianceFramework[];
+    readonly project_compliance_frameworks?: StandinState["project_compliance_frameworks"];
+    readonly default_compliance_frameworks?: StandinState["default_compliance_frameworks"];
 }
 
 export function saveState(state: StandinState): SavedState {
-    const { edition, version, users, groups, projects, tokens } = JSON.parse(JSON.stringify(state)) as Omit<SavedState, "format" | "sequences">;
-    return { format: SAVED_STATE_FORMAT, edition, version, sequences: state.sequences(), users, groups, projects, tokens };
+    const { edition, version, users, groups, projects, tokens, license, compliance_frameworks, project_compliance_frameworks, default_compliance_frameworks } = JSON.parse(JSON.stringify(state)) as Omit<SavedState, "format" | "sequences">;
+    return { format: SAVED_STATE_FORMAT, edition, version, sequences: state.sequences(), users, groups, projects, tokens, license, compliance_frameworks, project_compliance_frameworks, default_compliance_frameworks };
 }
 
 export function restoreState(saved: SavedState): StandinState {
@@ -32,6 +37,10 @@ export function restoreState(saved: SavedState): StandinState {
     state.groups.push(...saved.groups);
     state.projects.push(...saved.projects);
     state.tokens.push(...saved.tokens);
+    if (saved.license !== undefined) state.license = saved.license;
+    state.compliance_frameworks.push(...(saved.compliance_frameworks ?? []));
+    state.project_compliance_frameworks.push(...(saved.project_compliance_frameworks ?? []));
+    Object.assign(state.default_compliance_frameworks, saved.default_compliance_frameworks ?? {});
     for (const [kind, next] of Object.entries(saved.sequences)) state.reserveId(kind, next - 1);
     return state;
 }

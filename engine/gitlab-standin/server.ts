@@ -10,12 +10,15 @@ import { ApiError, noRoute, unauthorized } from "./errors";
 import { Faults, type FaultSpec } from "./faults";
 import { RateLimiter, type RateLimitSpec } from "./rateLimit";
 import { loadFixtures, type Fixtures } from "./fixtures";
+import { handleGraphQL } from "./graphql";
 import { Params, type RawParams } from "./params";
 import { matchRoute } from "./router";
 import { routes } from "./routes";
 import { StandinState, type Token, type User } from "./state";
 
 const API_PREFIX = "/api/v4";
+/** GitLab's GraphQL endpoint (a POST), beside the REST API. */
+const GRAPHQL_PATH = "/api/graphql";
 
 export interface RecordedRequest {
     method: string;
@@ -145,28 +148,31 @@ export class GitLabStandin {
         if (body !== undefined) entry.body = body;
         else if (raw.length > 0) entry.body = raw.toString("utf8");
 
+        const graphql = path === GRAPHQL_PATH && method === "POST";
         const segments = path.startsWith(`${API_PREFIX}/`) ? path.slice(API_PREFIX.length).split("/").filter(Boolean) : undefined;
         const match = segments === undefined ? undefined : matchRoute(routes, method, segments);
-        if (!match) {
+        if (!match && !graphql) {
             entry.unmodelled = true;
             throw noRoute();
         }
         // An EE-only API does not exist on CE: GitLab's catch-all answers.
-        if (match.route.ee && this.state.edition === "ce") throw noRoute();
+        if (match?.route.ee && this.state.edition === "ce") throw noRoute();
 
         const url = new URL(target, this.#origin);
         const tokenValue = tokenFrom(req.headers, url.searchParams);
         let token: Token | null = null;
         let user: User | null = null;
         if (tokenValue !== undefined) ({ token, user } = authenticate(this.state, tokenValue));
-        else if (!match.route.anonymous) throw unauthorized();
-        if (token) checkScope(token, method);
+        else if (!graphql && !match?.route.anonymous) throw unauthorized();
+        // GraphQL checks the scope per operation (a read_api token may query).
+        if (token && !graphql) checkScope(token, method);
         const throttled = user === null ? undefined : this.#limiter.check(user.id);
         if (throttled !== undefined) {
             entry.throttled = true;
             return throttled;
         }
 
+        if (graphql || match === undefined) return handleGraphQL(this.state, user, token, body);
         const params: RawParams = { ...parseForm(query), ...(body ?? {}) };
         return match.route.handler({ state: this.state, user, token, params: new Params(params), path: match.path, origin: this.#origin, url });
     }

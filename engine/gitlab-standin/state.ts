@@ -234,6 +234,24 @@ export interface Project {
     protected_environments: ProtectedEnvironment[];
 }
 
+/**
+ * A compliance framework of a top-level group (ComplianceManagement::Framework,
+ * ee/app/models/compliance_management/framework.rb). Its global id is
+ * `gid://gitlab/ComplianceManagement::Framework/<id>`.
+ */
+export interface ComplianceFramework {
+    id: number;
+    /** The top-level group that holds it. */
+    namespace_id: number;
+    name: string;
+    description: string;
+    color: string;
+    pipeline_configuration_full_path: string | null;
+}
+
+/** The license of an EE instance (or of the gitlab.com namespaces): which paid features exist. */
+export type License = "free" | "premium" | "ultimate";
+
 export interface Token {
     token: string;
     user_id: number;
@@ -250,6 +268,13 @@ export class StandinState {
     readonly groups: Group[] = [];
     readonly projects: Project[] = [];
     readonly tokens: Token[] = [];
+    readonly compliance_frameworks: ComplianceFramework[] = [];
+    /** Which framework each project carries (ComplianceManagement::ComplianceFramework::ProjectSettings). */
+    readonly project_compliance_frameworks: Array<{ project_id: number; framework_id: number }> = [];
+    /** A top-level group's default framework, by group id (namespace_settings.default_compliance_framework_id). */
+    readonly default_compliance_frameworks: Record<number, number> = {};
+    /** The license on EE; `custom_compliance_frameworks` is a Premium feature. CE has none. */
+    license: License = "premium";
     /** Next id per kind of record, like GitLab's one sequence per table. Not part of snapshots. */
     #next = new Map<string, number>();
 

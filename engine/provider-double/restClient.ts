@@ -98,6 +98,18 @@ export class RestClient {
         return parsed as T;
     }
 
+    /**
+     * A GraphQL request as the provider sends it (internal/provider/api/graphql_helper.go,
+     * SendGraphQLRequest, and client-go's GraphQL.Do): POST `{"query": …}` to `/api/graphql`
+     * on the base URL's host, the path overwritten. Only a non-2xx status fails; GraphQL
+     * errors arrive in a 200 body, for the caller to read.
+     */
+    async graphql<T = any>(query: string): Promise<T> {
+        const url = new URL(this.baseUrl);
+        url.pathname = "/api/graphql";
+        return this.request<T>("POST", url.toString(), { query });
+    }
+
     get<T = any>(path: string): Promise<T> {
         return this.request<T>("GET", path);
     }

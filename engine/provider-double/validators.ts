@@ -154,6 +154,22 @@ export const VALIDATORS: Readonly<Record<string, Validator>> = {
         ...conflicts(inputs, "initializeWithReadme", "forkedFromProjectId"),
         ...conflicts(inputs, "archiveOnDestroy", "permanentlyDeleteOnDestroy"),
     ],
+    // resource_gitlab_compliance_framework.go (19.x, VijetaPriya47 fork @454744ef): namespace_path, name and
+    // description LengthAtLeast(1); color RegexMatches `^#([A-Fa-f0-9]{6}|[A-Fa-f0-9]{3})$` "value must be a valid color code".
+    "gitlab:index/complianceFramework:ComplianceFramework": (inputs) => [
+        ...["namespacePath", "name", "description"].flatMap((k) => (known(inputs, k) && String(inputs[k]).length < 1 ? [`${snake(k)}: string length must be at least 1, got: 0`] : [])),
+        ...(known(inputs, "color") && !/^#([A-Fa-f0-9]{6}|[A-Fa-f0-9]{3})$/.test(String(inputs.color)) ? [`color: value must be a valid color code, got: ${JSON.stringify(inputs.color)}`] : []),
+    ],
+    // resource_gitlab_project_compliance_frameworks.go (19.x, same fork @3f3a7dca): compliance_framework_ids a set
+    // SizeAtLeast(1) of `^gid:\/\/gitlab\/ComplianceManagement::Framework\/\d+$`; project LengthAtLeast(1).
+    "gitlab:index/projectComplianceFrameworks:ProjectComplianceFrameworks": (inputs) => {
+        const ids = inputs.complianceFrameworkIds;
+        if (!known(inputs, "complianceFrameworkIds") || !Array.isArray(ids)) return [];
+        return [
+            ...(ids.length < 1 ? ["compliance_framework_ids: set must contain at least 1 elements, got: 0"] : []),
+            ...ids.filter((id) => !/^gid:\/\/gitlab\/ComplianceManagement::Framework\/\d+$/.test(String(id))).map((id) => `compliance_framework_ids: value must be a valid compliance framework global identifier, got: ${JSON.stringify(id)}`),
+        ];
+    },
     // sdk/data_source_gitlab_user.go (V18): "one and only one of user_id, username or email must be set".
     "gitlab:index/getUser:getUser": (inputs) => exactlyOne(inputs, ["userId", "username", "email"]),
     // data_source_gitlab_group.go and data_source_gitlab_project.go: exactly one lookup key (earlier review, not re-read).

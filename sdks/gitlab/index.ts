@@ -10,6 +10,11 @@ export type BranchProtection = import("./branchProtection").BranchProtection;
 export const BranchProtection: typeof import("./branchProtection").BranchProtection = null as any;
 utilities.lazyLoad(exports, ["BranchProtection"], () => require("./branchProtection"));
 
+export { ComplianceFrameworkArgs, ComplianceFrameworkState } from "./complianceFramework";
+export type ComplianceFramework = import("./complianceFramework").ComplianceFramework;
+export const ComplianceFramework: typeof import("./complianceFramework").ComplianceFramework = null as any;
+utilities.lazyLoad(exports, ["ComplianceFramework"], () => require("./complianceFramework"));
+
 export { GetGroupArgs, GetGroupResult, GetGroupOutputArgs } from "./getGroup";
 export const getGroup: typeof import("./getGroup").getGroup = null as any;
 export const getGroupOutput: typeof import("./getGroup").getGroupOutput = null as any;
@@ -49,6 +54,11 @@ export { ProjectApprovalRuleArgs, ProjectApprovalRuleState } from "./projectAppr
 export type ProjectApprovalRule = import("./projectApprovalRule").ProjectApprovalRule;
 export const ProjectApprovalRule: typeof import("./projectApprovalRule").ProjectApprovalRule = null as any;
 utilities.lazyLoad(exports, ["ProjectApprovalRule"], () => require("./projectApprovalRule"));
+
+export { ProjectComplianceFrameworksArgs, ProjectComplianceFrameworksState } from "./projectComplianceFrameworks";
+export type ProjectComplianceFrameworks = import("./projectComplianceFrameworks").ProjectComplianceFrameworks;
+export const ProjectComplianceFrameworks: typeof import("./projectComplianceFrameworks").ProjectComplianceFrameworks = null as any;
+utilities.lazyLoad(exports, ["ProjectComplianceFrameworks"], () => require("./projectComplianceFrameworks"));
 
 export { ProjectFreezePeriodArgs, ProjectFreezePeriodState } from "./projectFreezePeriod";
 export type ProjectFreezePeriod = import("./projectFreezePeriod").ProjectFreezePeriod;
@@ -109,10 +119,14 @@ const _module = {
         switch (type) {
             case "gitlab:index/branchProtection:BranchProtection":
                 return new BranchProtection(name, <any>undefined, { urn })
+            case "gitlab:index/complianceFramework:ComplianceFramework":
+                return new ComplianceFramework(name, <any>undefined, { urn })
             case "gitlab:index/project:Project":
                 return new Project(name, <any>undefined, { urn })
             case "gitlab:index/projectApprovalRule:ProjectApprovalRule":
                 return new ProjectApprovalRule(name, <any>undefined, { urn })
+            case "gitlab:index/projectComplianceFrameworks:ProjectComplianceFrameworks":
+                return new ProjectComplianceFrameworks(name, <any>undefined, { urn })
             case "gitlab:index/projectFreezePeriod:ProjectFreezePeriod":
                 return new ProjectFreezePeriod(name, <any>undefined, { urn })
             case "gitlab:index/projectLevelMrApprovals:ProjectLevelMrApprovals":
@@ -135,8 +149,10 @@ const _module = {
     },
 };
 pulumi.runtime.registerResourceModule("gitlab", "index/branchProtection", _module)
+pulumi.runtime.registerResourceModule("gitlab", "index/complianceFramework", _module)
 pulumi.runtime.registerResourceModule("gitlab", "index/project", _module)
 pulumi.runtime.registerResourceModule("gitlab", "index/projectApprovalRule", _module)
+pulumi.runtime.registerResourceModule("gitlab", "index/projectComplianceFrameworks", _module)
 pulumi.runtime.registerResourceModule("gitlab", "index/projectFreezePeriod", _module)
 pulumi.runtime.registerResourceModule("gitlab", "index/projectLevelMrApprovals", _module)
 pulumi.runtime.registerResourceModule("gitlab", "index/projectMembership", _module)

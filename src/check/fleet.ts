@@ -1,11 +1,12 @@
 import * as fs from "fs";
 import * as path from "path";
 import { renderPath, type GovernanceConfig, type KeyPath } from "../config";
+import { frameworkIdentity } from "../config/complianceFrameworks";
 import { projectTarget } from "../config/parse";
 
 /**
  * What `npm run check -- --all` needs of a stack to judge the fleet: its
- * environment and the GitLab projects it governs, by key. Plain data: each
+ * environment, the GitLab projects it governs and the compliance frameworks it defines, by key. Plain data: each
  * stack's process reads it off the config it validated, so the fleet's own
  * process parses no stack file.
  */
@@ -13,6 +14,8 @@ export interface StackFacts {
     readonly stack: string;
     readonly environment: string;
     readonly governs: ReadonlyArray<{ readonly target: string; readonly key: KeyPath }>;
+    /** The compliance frameworks it defines, by their identity in GitLab (group and name). */
+    readonly defines: ReadonlyArray<{ readonly identity: string; readonly name: string; readonly group: string; readonly key: KeyPath }>;
 }
 
 export function stackFacts(stack: string, config: GovernanceConfig): StackFacts {
@@ -20,6 +23,7 @@ export function stackFacts(stack: string, config: GovernanceConfig): StackFacts 
         stack,
         environment: config.environment,
         governs: config.repositories.map((repo) => ({ target: projectTarget(repo), key: repo.keyPath([repo.project.mode === "adopt" ? "existing" : "name"]) })),
+        defines: config.complianceFrameworks.map((def) => ({ identity: frameworkIdentity(def), name: def.name, group: def.group, key: def.keyPath })),
     };
 }
 
@@ -56,6 +60,18 @@ export function crossStackProblems(stacks: readonly StackFacts[]): string[] {
             if (first === undefined) governed.set(target, { stack, key });
             else if (first.stack !== stack) {
                 problems.push(`${where(stack, key)}: governs GitLab project ${target}, which ${where(first.stack, first.key)} governs too; expected each project in one stack, or every \`up\` of one undoes the other's`);
+            }
+        }
+    }
+    // GitLab refuses a second framework of the same name in a group ("Each framework name must be
+    // unique within a group", doc/api/graphql/compliance_frameworks.md), whatever the environment.
+    const frameworks = new Map<string, { stack: string; key: KeyPath }>();
+    for (const { stack, defines } of stacks) {
+        for (const def of defines) {
+            const first = frameworks.get(def.identity);
+            if (first === undefined) frameworks.set(def.identity, { stack, key: def.key });
+            else if (first.stack !== stack) {
+                problems.push(`${where(stack, def.key)}: defines compliance framework ${JSON.stringify(def.name)} in group ${def.group}, which ${where(first.stack, first.key)} defines too; expected each framework defined by one stack: GitLab refuses a second framework of one name in a group, and each stack's \`up\` would manage the other's`);
             }
         }
     }

@@ -21,6 +21,8 @@ export interface Registration {
     readonly version: string;
     readonly protect: boolean;
     readonly retainOnDelete: boolean;
+    /** The `deleteBeforeReplace` option. */
+    readonly deleteBeforeReplace: boolean;
     readonly parent: string;
     /** URNs from `dependsOn` and from Output inputs. */
     readonly dependencies: readonly string[];
@@ -47,6 +49,7 @@ interface RequestMeta {
     version: string;
     protect: boolean;
     retainOnDelete: boolean;
+    deleteBeforeReplace: boolean;
     parent: string;
     dependencies: string[];
     importId: string;
@@ -66,6 +69,7 @@ monitor.registerResource = function (req, cb) {
         version: req.getVersion(),
         protect: req.getProtect() === true,
         retainOnDelete: req.getRetainondelete() === true,
+        deleteBeforeReplace: req.getDeletebeforereplace() === true,
         parent: req.getParent(),
         dependencies: req.getDependenciesList(),
         importId: req.getImportid(),
@@ -77,7 +81,7 @@ monitor.registerResource = function (req, cb) {
     return registerResource.call(this, req, cb);
 };
 monitor.invoke = function (req, cb) {
-    pending = { version: req.getVersion(), protect: false, retainOnDelete: false, parent: "", dependencies: [], importId: "", aliases: [] };
+    pending = { version: req.getVersion(), protect: false, retainOnDelete: false, deleteBeforeReplace: false, parent: "", dependencies: [], importId: "", aliases: [] };
     return invoke.call(this, req, cb);
 };
 

@@ -78,6 +78,11 @@ export class OfflineGitLab {
             }
             case "gitlab:index/branchProtection:BranchProtection":
                 return { id: `${inputs.project}:${inputs.branch}`, state: { ...inputs, branchProtectionId: id } };
+            case "gitlab:index/complianceFramework:ComplianceFramework": {
+                // The provider's id and framework id (resource_gitlab_compliance_framework.go): `<namespace_path>:<gid>`.
+                const frameworkId = `gid://gitlab/ComplianceManagement::Framework/${id}`;
+                return { id: `${inputs.namespacePath}:${frameworkId}`, state: { ...inputs, frameworkId } };
+            }
             default:
                 return { id: `${name}-id`, state: inputs };
         }

@@ -129,6 +129,19 @@ export interface Repository {
     readonly sharedGroupAccess?: ShareAccessLevel;
     /** Pulumi `retainOnDelete` on every governance resource: de-listing the repository leaves its governance in GitLab. */
     readonly retainGovernanceOnDelete: boolean;
+    /** The name of the compliance framework the project carries (a `complianceFrameworks` entry of its top-level group). */
+    readonly complianceFramework?: string;
+}
+
+/** A compliance framework the stack defines: a `ComplianceFramework` in a top-level group. */
+export interface ComplianceFrameworkDefinition {
+    readonly name: string;
+    /** The top-level group that holds it. */
+    readonly group: string;
+    readonly description: string;
+    readonly color: string;
+    /** Where it is written: `complianceFrameworks[i]`. */
+    readonly keyPath: KeyPath;
 }
 
 /** The validated stack config: everything the program needs, nothing it has to re-check. */
@@ -147,6 +160,8 @@ export interface GovernanceConfig {
     /** automationUser's e-mail, used as the author of the commits this program makes. */
     readonly automationUserEmail?: string;
     readonly repositories: readonly Repository[];
+    /** Compliance frameworks the stack defines; repositories refer to them by name. */
+    readonly complianceFrameworks: readonly ComplianceFrameworkDefinition[];
     /** Reviewed weakenings of production governance, each bound to its exact change. */
     readonly acknowledgedWeakenings: readonly WeakeningAcknowledgement[];
     /** What may not work for some merge requests, by key: shown, never refused. */

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { PRODUCTION_NAMES } from "../../policy/lib/stack";
+import { checkComplianceFrameworks, complianceFrameworksOf } from "./complianceFrameworks";
 import { checkRepository, type RepositoryKeys, type RepositoryView, type StackFacts } from "./checks";
 import { ConfigValidationError, fromZod, renderIssue, valueAt, type ConfigIssue, type KeyPath } from "./issues";
 import { foreignKeyIssues } from "./foreignKeys";
@@ -43,6 +44,7 @@ export function parseGovernanceConfig(raw: Record<string, unknown>, ctx: ParseCo
     const automationUser = shape.automationUser.safeParse(raw.automationUser).data;
     const automationUserEmail = shape.automationUserEmail.safeParse(raw.automationUserEmail).data;
     const acknowledgedWeakenings = shape.acknowledgeWeakenings.safeParse(raw.acknowledgeWeakenings).data ?? [];
+    const frameworks = complianceFrameworksOf(raw.complianceFrameworks);
     const facts = { tier, edition, production, selfManaged, adminToken, automationUser, automationUserEmail };
     // The environment's shared defaults (Pulumi.yaml), under the stack's own: every environment's
     // entry is checked, since one file serves them all.
@@ -74,9 +76,10 @@ export function parseGovernanceConfig(raw: Record<string, unknown>, ctx: ParseCo
 
     const repositories = parsed.map(({ repo, keys }) => toRepository(repo, production, keys));
     issues.push(...checkUnique(parsed.map(({ keys, index }, i) => ({ repo: repositories[i], keys, index }))));
+    issues.push(...checkComplianceFrameworks(frameworks, repositories, tier));
 
     if (issues.length > 0) throw new ConfigValidationError(dedupe(issues));
-    return { environment, production, tier, edition, selfManaged, adminToken, automationUser, automationUserEmail, repositories, acknowledgedWeakenings, warnings: dedupe(warnings) };
+    return { environment, production, tier, edition, selfManaged, adminToken, automationUser, automationUserEmail, repositories, complianceFrameworks: frameworks.valid, acknowledgedWeakenings, warnings: dedupe(warnings) };
 }
 
 /** What the GitLab instance can be: CE has no paid tier, and gitlab.com has no instance administrators for customers. */
@@ -152,6 +155,7 @@ function toRepository(repo: RawRepository, production: boolean, keys: Repository
         releaseTags: resolveReleaseTags(repo.releaseTags),
         sharedGroupAccess: repo.sharedGroupAccess,
         retainGovernanceOnDelete: repo.retainGovernanceOnDelete ?? production,
+        complianceFramework: repo.complianceFramework,
         keyPath: keys.at,
     };
     if (repo.existing !== undefined) {

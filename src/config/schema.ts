@@ -3,6 +3,7 @@ import { branchName, groupPath, groupRef, projectFullPath, projectPath, username
 import { codeOwnersSchema, promotionGateSchema, pushRulesSchema } from "./mlSchema";
 import { acknowledgementSchema } from "./acknowledgements";
 import { mergeChecksSchema, modelRegistrySchema, releaseTagSchema } from "./releaseSchema";
+import { complianceFrameworkSchema } from "./complianceFrameworks";
 
 /** The stack config namespace: keys are written `ml-model-governance:<key>`. */
 export const NAMESPACE = "ml-model-governance";
@@ -74,6 +75,8 @@ const inheritable = {
     sharedGroupAccess: z.enum(SHARE_ACCESS_LEVELS).optional(),
     // Undefined: on in production, so removing a repository from config never weakens it in GitLab.
     retainGovernanceOnDelete: z.boolean().optional(),
+    /** The name of an entry of `complianceFrameworks`, attached to the project as its one framework. */
+    complianceFramework: z.string().trim().min(1).optional(),
 };
 
 /** One repository, after `defaults` has been merged into it. */
@@ -108,6 +111,8 @@ export const stackSchema = z.strictObject({
      */
     environmentDefaults: z.record(z.string(), looseObject, { error: "expected a mapping of environment names to defaults" }).default({}),
     repositories: z.array(looseObject).min(1, { error: "expected at least one repository" }),
+    /** Compliance frameworks this stack defines, each in a top-level group; repositories name them in `complianceFramework`. */
+    complianceFrameworks: z.array(complianceFrameworkSchema).default([]),
     /** Reviewed weakenings of production governance, each bound to its exact change (src/evidence/weakening.ts). */
     acknowledgeWeakenings: z.array(acknowledgementSchema).default([]),
 });

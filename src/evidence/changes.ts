@@ -66,8 +66,12 @@ const STRONG_WHEN_FALSE = new Set([
     "mergeRequestApprovals.selectiveCodeOwnerRemovals",
     ...releaseRulesStrongWhen(false),
 ]);
-/** Sections whose removal leaves a way to ship a model unguarded. */
-const GUARDS = new Set(["promotionGate", "releaseTags", "pushRules"]);
+/**
+ * Sections whose removal leaves a way to ship a model unguarded; and the compliance
+ * framework, whose removal takes the project out of what the framework scopes
+ * (the compliance center's reports, and policies that target it).
+ */
+const GUARDS = new Set(["promotionGate", "releaseTags", "pushRules", "complianceFramework"]);
 /** The model registry's and experiments' access levels, from the fewest people to the most. */
 const REGISTRY_STRENGTH: Readonly<Record<string, number>> = { disabled: 2, private: 1, enabled: 0 };
 const REGISTRY_SETTINGS = new Set(["modelRegistry.registry", "modelRegistry.experiments"]);

@@ -6,7 +6,7 @@ export const CSV_FILE = "evidence.csv";
 /** `sha256sum` format, so an auditor checks it with `sha256sum -c SHA256SUMS`. */
 export const MANIFEST_FILE = "SHA256SUMS";
 
-const CSV_HEADER = ["stack", "environment", "recorded_at", "commit_sha", "pipeline_id", "repository", "project_url", "control", "status", "reason"] as const;
+const CSV_HEADER = ["stack", "environment", "recorded_at", "commit_sha", "pipeline_id", "repository", "project_url", "compliance_framework", "control", "status", "reason"] as const;
 
 /** RFC 4180: quoted when it holds a comma, quote or line break; quotes doubled. */
 function csvField(value: string): string {
@@ -18,7 +18,7 @@ const factText = (fact: string | { readonly absent: string } | { readonly id: st
 /** One row per repository and control. */
 export function evidenceCsv(record: EvidenceRecord): string {
     const rows = record.repositories.flatMap((repo) =>
-        repo.controls.map((c) => [record.stack, record.environment, record.recordedAt, factText(record.provenance.commitSha), factText(record.provenance.pipeline), repo.key, repo.url, c.control, c.status, c.reason]),
+        repo.controls.map((c) => [record.stack, record.environment, record.recordedAt, factText(record.provenance.commitSha), factText(record.provenance.pipeline), repo.key, repo.url, repo.complianceFramework?.name ?? "", c.control, c.status, c.reason]),
     );
     return [CSV_HEADER, ...rows].map((r) => r.map(csvField).join(",")).join("\r\n") + "\r\n";
 }

@@ -26,6 +26,8 @@ export interface RepositoryEvidence {
     readonly url: string;
     /** The repository's governance exactly as the stack outputs say it after the `up`. */
     readonly governance: Readonly<Record<string, unknown>>;
+    /** The compliance framework the project carries after the `up`, or null for none. */
+    readonly complianceFramework: { readonly name: string; readonly group: string } | null;
     readonly controls: readonly ControlResult[];
     readonly adherence: { readonly passed: number; readonly total: number };
 }
@@ -50,7 +52,7 @@ export interface StackOutputs {
         readonly environment: string;
         readonly production: boolean;
         readonly providerVersion: string;
-        readonly repositories: ReadonlyArray<ControlInput & { readonly key: string; readonly url?: string }>;
+        readonly repositories: ReadonlyArray<ControlInput & { readonly key: string; readonly url?: string; readonly complianceFramework?: { readonly name: string; readonly group: string } }>;
     };
     readonly changeControl?: ChangeControl;
 }
@@ -81,7 +83,15 @@ export function evidenceRecord(input: RecordInputs): EvidenceRecord {
         provenance: input.provenance,
         repositories: governance.repositories.map((repo) => {
             const controls = controlAdherence(repo);
-            return { key: repo.key, url: repo.url ?? "", governance: repo as Readonly<Record<string, unknown>>, controls, adherence: adherenceScore(controls) };
+            const framework = repo.complianceFramework;
+            return {
+                key: repo.key,
+                url: repo.url ?? "",
+                governance: repo as Readonly<Record<string, unknown>>,
+                complianceFramework: framework === undefined ? null : { name: framework.name, group: framework.group },
+                controls,
+                adherence: adherenceScore(controls),
+            };
         }),
         changes: { previousDeployment: changeControl.previousDeployment, ...changeControl.changes },
         acknowledgedWeakenings: changeControl.acknowledgedWeakenings,

@@ -1,5 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { ConfigIssue, GovernanceConfig } from "../config";
+import { frameworkOf } from "../config/complianceFrameworks";
+import { ComplianceFrameworks } from "./complianceFrameworks";
 import { ModelGovernance } from "./modelGovernance";
 import { PrincipalDirectory } from "./principals";
 import { modelRegistryWarnings } from "./registryWarnings";
@@ -47,10 +49,14 @@ export async function governFleet(config: GovernanceConfig, options: FleetOption
     options.onWarnings?.(warnings);
     const { tier, edition, automationUser, automationUserEmail } = config;
     const environment = { name: config.environment, production: config.production, tier, edition };
+    const frameworks = config.complianceFrameworks.length === 0 ? undefined : new ComplianceFrameworks("compliance-frameworks", { definitions: config.complianceFrameworks, retainOnDelete: config.production });
+    if (frameworks !== undefined) await registered([frameworks, ...frameworks.children]);
     // Built a window of repositories at a time, each waiting for the engine to answer its registrations.
     const components = await withoutPromiseTraces(() =>
         inWindow(config.repositories, REPOSITORIES_IN_FLIGHT, async (repository) => {
-            const component = new ModelGovernance(repository.key, { repository, environment, principals, automationUser, automationUserEmail });
+            const framework = frameworkOf(repository, config.complianceFrameworks);
+            const complianceFrameworkId = framework === undefined ? undefined : frameworks?.frameworkId(framework);
+            const component = new ModelGovernance(repository.key, { repository, environment, principals, automationUser, automationUserEmail, complianceFrameworkId });
             await registered([component, ...component.children]);
             return component;
         }),

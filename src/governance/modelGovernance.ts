@@ -32,6 +32,8 @@ export interface ModelGovernanceArgs {
     readonly automationUser?: string;
     /** The token's user's e-mail: the author of the CODEOWNERS commits. */
     readonly automationUserEmail?: string;
+    /** The global id of the compliance framework the repository's `complianceFramework` names. */
+    readonly complianceFrameworkId?: pulumi.Input<string>;
 }
 
 /**
@@ -250,6 +252,15 @@ export class ModelGovernance extends pulumi.ComponentResource {
         for (const tag of repo.releaseTags) {
             // Every input replaces it, under the same tag: created first, the new protection would be the one the old one's delete removes.
             child(new gitlab.TagProtection(`${name}-tag-${tag.pattern}`, { project, ...releaseTagInputs(tag, approverId, groupIdOf) }, governed({ deleteBeforeReplace: true })));
+        }
+
+        if (args.complianceFrameworkId !== undefined) {
+            // projectUpdateComplianceFrameworks sets the project's whole list, and the provider
+            // replaces this resource for any change of it (RequiresReplace) and empties the list on
+            // delete: created first, the new list would be emptied by the old one's delete.
+            child(
+                new gitlab.ProjectComplianceFrameworks(`${name}-compliance-frameworks`, { project, complianceFrameworkIds: [args.complianceFrameworkId] }, governed({ deleteBeforeReplace: true })),
+            );
         }
 
         // The stack exports every repository's details; the component's own state

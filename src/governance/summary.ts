@@ -1,4 +1,5 @@
-import type { ApprovalRule, GovernanceConfig, MergeChecks, MergeRequestApprovals, ModelRegistry, PrincipalRef, PromotionGate, Repository, Tier } from "../config";
+import { frameworkOf } from "../config/complianceFrameworks";
+import type { ApprovalRule, ComplianceFrameworkDefinition, GovernanceConfig, MergeChecks, MergeRequestApprovals, ModelRegistry, PrincipalRef, PromotionGate, Repository, Tier } from "../config";
 import { PROVIDER_VERSION } from "./providerVersion";
 import { groupsToShare } from "../config/sharing";
 import { namedApprovers } from "./approvers";
@@ -52,6 +53,8 @@ export interface RepositorySummary {
     readonly modelRegistry?: ModelRegistry;
     /** Users made Developer members so their approvals count; empty when turned off. */
     readonly approverMemberships: readonly string[];
+    /** The compliance framework the project carries, by name and top-level group. */
+    readonly complianceFramework?: { readonly name: string; readonly group: string };
 }
 
 export interface GovernanceSummary {
@@ -102,7 +105,8 @@ function summarizeGate(gate: PromotionGate): NonNullable<RepositorySummary["prom
     };
 }
 
-export function summarizeRepository(repo: Repository, tier: Tier, automationUser?: string): RepositorySummary {
+export function summarizeRepository(repo: Repository, tier: Tier, automationUser?: string, frameworks: readonly ComplianceFrameworkDefinition[] = []): RepositorySummary {
+    const framework = frameworkOf(repo, frameworks);
     const { project, protectedBranch: pb } = repo;
     const premium = tier !== "free";
     return {
@@ -150,6 +154,7 @@ export function summarizeRepository(repo: Repository, tier: Tier, automationUser
         approverMemberships: repo.addApproversAsMembers ? namedApprovers(repo, automationUser).map(describeUser) : [],
         sharedGroups: groupsToShare(repo, (g) => (typeof g === "string" ? g : undefined)).map((s) => ({ group: describeGroup(s.group), access: s.access })),
         retainGovernanceOnDelete: repo.retainGovernanceOnDelete,
+        ...(framework ? { complianceFramework: { name: framework.name, group: framework.group } } : {}),
     };
 }
 
@@ -162,6 +167,6 @@ export function summarizeGovernance(config: GovernanceConfig): GovernanceSummary
         selfManaged: config.selfManaged,
         ...(config.automationUser ? { automationUser: config.automationUser } : {}),
         providerVersion: PROVIDER_VERSION,
-        repositories: config.repositories.map((repo) => summarizeRepository(repo, config.tier, config.automationUser)),
+        repositories: config.repositories.map((repo) => summarizeRepository(repo, config.tier, config.automationUser, config.complianceFrameworks)),
     };
 }

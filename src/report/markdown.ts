@@ -36,7 +36,8 @@ export function governanceReport(config: GovernanceConfig, stack: string, warnin
 
 function repositorySection(repo: RepositorySummary, automationUser: string | undefined, changes: GovernanceChanges | undefined): string[] {
     const { project, protectedBranch: pb } = repo;
-    const out = [`## ${repo.key}: \`${project.path}\``, "", `Project ${project.managed}${project.visibility ? `, ${project.visibility}` : ""}.`];
+    const framework = repo.complianceFramework ? ` Compliance framework: **${repo.complianceFramework.name}** (of ${repo.complianceFramework.group}).` : "";
+    const out = [`## ${repo.key}: \`${project.path}\``, "", `Project ${project.managed}${project.visibility ? `, ${project.visibility}` : ""}.${framework}`];
     // GitLab renders it in the merge request note and in Markdown files.
     out.push("", "```mermaid", governanceDiagram(repo, automationUser, changes), "```");
     if (project.dataSafety) {

@@ -10,6 +10,8 @@ export const T = {
     shareGroup: "gitlab:index/projectShareGroup:ProjectShareGroup",
     tagProtection: "gitlab:index/tagProtection:TagProtection",
     freezePeriod: "gitlab:index/projectFreezePeriod:ProjectFreezePeriod",
+    complianceFramework: "gitlab:index/complianceFramework:ComplianceFramework",
+    projectComplianceFrameworks: "gitlab:index/projectComplianceFrameworks:ProjectComplianceFrameworks",
     component: "ml-model-governance:index:ModelGovernance",
     getUser: "gitlab:index/getUser:getUser",
     getGroup: "gitlab:index/getGroup:getGroup",

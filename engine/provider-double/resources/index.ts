@@ -1,10 +1,12 @@
 import { approvalRule } from "./approvalRule";
 import { branchProtection } from "./branchProtection";
+import { complianceFramework } from "./complianceFramework";
 import { freezePeriod } from "./freezePeriod";
 import type { ResourceHandler } from "./handler";
 import { membership } from "./membership";
 import { mrApprovals } from "./mrApprovals";
 import { project } from "./project";
+import { projectComplianceFrameworks } from "./projectComplianceFrameworks";
 import { protectedEnvironment } from "./protectedEnvironment";
 import { pushRules } from "./pushRules";
 import { repositoryFile } from "./repositoryFile";
@@ -24,4 +26,6 @@ export const RESOURCES: Readonly<Record<string, ResourceHandler>> = {
     "gitlab:index/projectShareGroup:ProjectShareGroup": shareGroup,
     "gitlab:index/tagProtection:TagProtection": tagProtection,
     "gitlab:index/projectFreezePeriod:ProjectFreezePeriod": freezePeriod,
+    "gitlab:index/complianceFramework:ComplianceFramework": complianceFramework,
+    "gitlab:index/projectComplianceFrameworks:ProjectComplianceFrameworks": projectComplianceFrameworks,
 };

@@ -1,0 +1,109 @@
+import { z } from "zod";
+import type { ConfigIssue, KeyPath } from "./issues";
+import type { ComplianceFrameworkDefinition, Repository, Tier } from "./model";
+
+// GitLab keeps compliance frameworks on top-level groups only, and applies one
+// to a project only if the project is in that group's hierarchy
+// (ComplianceManagement::Frameworks::CreateService uses the namespace's
+// root_ancestor; UpdateProjectService#project_is_in_root_or_csp_namespace skips
+// any other framework without an error; gitlab-ee ee/app/services/
+// compliance_management/frameworks/{create,update_project}_service.rb).
+const TOP_LEVEL_GROUP = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
+// terraform-provider-gitlab resource_gitlab_compliance_framework.go, `color`'s RegexMatches validator.
+const COLOR = /^#([A-Fa-f0-9]{6}|[A-Fa-f0-9]{3})$/;
+
+// The provider writes name and description into its GraphQL documents with
+// fmt.Sprintf("%s"), unescaped (resource_gitlab_compliance_framework.go,
+// Create and update): a `"`, `\` or line break would break the document.
+const GRAPHQL_SAFE = { error: "expected no `\"`, `\\` or line break: the provider writes it into a GraphQL string without escaping it" };
+const graphqlSafe = (s: string) => !/["\\\r\n]/.test(s);
+
+export const complianceFrameworkSchema = z.strictObject({
+    name: z.string().trim().min(1).max(255).refine(graphqlSafe, GRAPHQL_SAFE),
+    group: z.string().regex(TOP_LEVEL_GROUP, { error: "expected the full path of a top-level group such as `acme-ml` (no `/`): GitLab keeps compliance frameworks on top-level groups" }),
+    description: z.string().trim().min(1, { error: "expected a description: GitLab requires one" }).max(255).refine(graphqlSafe, GRAPHQL_SAFE),
+    color: z.string().regex(COLOR, { error: "expected a hex color such as `#1f75cb`" }),
+});
+
+/** The stack's framework entries, one by one: a malformed entry (reported by the stack schema) still counts as defining its name. */
+export interface FrameworkEntries {
+    readonly valid: readonly ComplianceFrameworkDefinition[];
+    /** Names of entries that failed to parse, so a repository naming one is not reported a second time. */
+    readonly malformedNames: ReadonlySet<string>;
+}
+
+export function complianceFrameworksOf(raw: unknown): FrameworkEntries {
+    const valid: ComplianceFrameworkDefinition[] = [];
+    const malformedNames = new Set<string>();
+    (Array.isArray(raw) ? raw : []).forEach((entry, i) => {
+        const parsed = complianceFrameworkSchema.safeParse(entry);
+        if (parsed.success) valid.push({ ...parsed.data, keyPath: ["complianceFrameworks", i] });
+        else if (typeof (entry as { name?: unknown } | null)?.name === "string") malformedNames.add(String((entry as { name: string }).name).trim());
+    });
+    return { valid, malformedNames };
+}
+
+/** The top-level group a repository's project lives in; undefined for a project created in the token user's namespace. */
+export function topLevelGroupOf(repo: Repository): string | undefined {
+    const full = repo.project.mode === "adopt" ? repo.project.pathWithNamespace.split("/").slice(0, -1).join("/") : repo.project.namespace;
+    return full?.split("/")[0];
+}
+
+const FRAMEWORK_TIER = "compliance frameworks need GitLab Premium or Ultimate, but tier is \"free\"; remove this key or set ml-model-governance:tier";
+
+/**
+ * The stack's framework definitions, each once per top-level group, and every
+ * repository's `complianceFramework` naming one of them in its own top-level group.
+ */
+export function checkComplianceFrameworks({ valid: definitions, malformedNames }: FrameworkEntries, repositories: readonly Repository[], tier: Tier): ConfigIssue[] {
+    const issues: ConfigIssue[] = [];
+    if (tier === "free" && (definitions.length > 0 || malformedNames.size > 0)) issues.push({ path: ["complianceFrameworks"], message: FRAMEWORK_TIER });
+    const seen = new Map<string, ComplianceFrameworkDefinition>();
+    for (const def of definitions) {
+        const id = frameworkIdentity(def);
+        const first = seen.get(id);
+        // GitLab: "Each framework name must be unique within a group" (doc/api/graphql/compliance_frameworks.md).
+        if (first !== undefined) issues.push({ path: [...def.keyPath, "name"], value: def.name, message: `expected each framework once per top-level group; ${describeKey(first.keyPath)} defines it in ${def.group} already` });
+        else seen.set(id, def);
+    }
+    for (const repo of repositories) {
+        const name = repo.complianceFramework;
+        if (name === undefined) continue;
+        const at = repo.keyPath(["complianceFramework"]);
+        if (tier === "free") {
+            issues.push({ path: at, value: name, message: FRAMEWORK_TIER });
+            continue;
+        }
+        if (malformedNames.has(name)) continue; // its entry is reported already
+        const group = topLevelGroupOf(repo);
+        const named = definitions.filter((d) => d.name === name);
+        if (named.length === 0) {
+            const known = [...new Set(definitions.map((d) => JSON.stringify(d.name)))];
+            issues.push({ path: at, value: name, message: `expected the name of a framework in ml-model-governance:complianceFrameworks (${known.length > 0 ? `it defines ${known.join(", ")}` : "it defines none"})` });
+        } else if (group === undefined) {
+            issues.push({ path: at, value: name, message: "expected a project in a group: compliance frameworks belong to top-level groups, and this project is created in the token user's own namespace (set `namespace`)" });
+        } else if (!named.some((d) => d.group.toLowerCase() === group.toLowerCase())) {
+            issues.push({
+                path: at,
+                value: name,
+                message: `expected a framework of this project's top-level group ${group}; ${named.map((d) => `${describeKey(d.keyPath)} defines it in ${d.group}`).join(", ")}, and GitLab applies a framework only to projects of its own top-level group`,
+            });
+        }
+    }
+    return issues;
+}
+
+/** A framework as GitLab tells them apart: by name within its top-level group (paths compared without case). */
+export function frameworkIdentity(def: Pick<ComplianceFrameworkDefinition, "group" | "name">): string {
+    return `${def.group.toLowerCase()}\u0000${def.name}`;
+}
+
+/** The definition a repository's `complianceFramework` resolves to, once validated. */
+export function frameworkOf(repo: Repository, definitions: readonly ComplianceFrameworkDefinition[]): ComplianceFrameworkDefinition | undefined {
+    const group = topLevelGroupOf(repo)?.toLowerCase();
+    return repo.complianceFramework === undefined ? undefined : definitions.find((d) => d.name === repo.complianceFramework && d.group.toLowerCase() === group);
+}
+
+function describeKey(path: KeyPath): string {
+    return path.map((p, i) => (typeof p === "number" ? `[${p}]` : i === 0 ? p : `.${p}`)).join("");
+}

@@ -1,0 +1,108 @@
+import * as fs from "fs";
+import * as path from "path";
+import { acmeFixtures, EngineWorkspace } from "../../engine/workspace";
+import type { EvidenceRecord } from "../../src/evidence/record";
+import { evidenceSchemaErrors } from "../../src/evidence/validate";
+import { editConfig, ROOT } from "../support/stackFile";
+
+// A compliance framework label, end to end: the real CLI runs the program,
+// the provider double sends the provider's GraphQL documents, and the stand-in
+// answers them as GitLab's GraphQL API does (engine/gitlab-standin/graphql.ts).
+
+const STACK = "prod";
+const NS = "ml-model-governance";
+const SOC2 = { name: "SOC 2", group: "acme-ml", description: "Changes reviewed under SOC 2 CC8.1", color: "#1f75cb" };
+const GID = /^gid:\/\/gitlab\/ComplianceManagement::Framework\/\d+$/;
+
+const labelled = editConfig(fs.readFileSync(path.join(ROOT, "test", "fixtures", "stacks", "prod.yaml"), "utf8"), (c) => {
+    c[`${NS}:complianceFrameworks`] = [SOC2];
+    c[`${NS}:repositories`][0].complianceFramework = "SOC 2";
+});
+
+let ws: EngineWorkspace;
+beforeAll(async () => {
+    ws = await EngineWorkspace.withFixtureStacks({ [STACK]: labelled });
+});
+afterAll(() => ws?.dispose()); // undefined when set-up failed: jest reports that error
+
+const pulumi = (...args: string[]) => ws.pulumi([...args, "--stack", STACK, "--non-interactive"]);
+const ok = (result: { code: number; output: string }) => expect({ code: result.code, tail: result.code === 0 ? "" : result.output.slice(-4000) }).toEqual({ code: 0, tail: "" });
+
+describe("complianceFramework against the stand-in", () => {
+    beforeAll(async () => {
+        ok(await pulumi("up", "--yes", "--skip-preview"));
+    });
+
+    it("creates the framework in the top-level group over GraphQL and attaches it to the project", () => {
+        const { state } = ws.standin;
+        expect(state.compliance_frameworks).toEqual([expect.objectContaining({ name: "SOC 2", description: SOC2.description, color: "#1f75cb", namespace_id: state.group("acme-ml")!.id })]);
+        const project = state.project("acme-ml/models/fraud-detection-model")!;
+        expect(state.project_compliance_frameworks).toEqual([{ project_id: project.id, framework_id: state.compliance_frameworks[0].id }]);
+        const graphql = ws.standin.requests.filter((r) => r.path === "/api/graphql");
+        expect(graphql.map((r) => String((r.body as { query: string }).query).match(/(createComplianceFramework|projectUpdateComplianceFrameworks)/)?.[1])).toEqual(["createComplianceFramework", "projectUpdateComplianceFrameworks"]);
+        expect(graphql.every((r) => r.status === 200)).toBe(true);
+    });
+
+    it("shows the framework in the evidence, JSON and CSV", async () => {
+        ok(await ws.shell(`npm run --silent evidence -- ${STACK}`));
+        const dir = path.join(ws.dir, "evidence", STACK);
+        const record = JSON.parse(fs.readFileSync(path.join(dir, "evidence.json"), "utf8")) as EvidenceRecord;
+        expect(evidenceSchemaErrors(record)).toEqual([]);
+        expect(record.repositories[0].complianceFramework).toEqual({ name: "SOC 2", group: "acme-ml" });
+        const csv = fs.readFileSync(path.join(dir, "evidence.csv"), "utf8").split("\r\n");
+        expect(csv[1].split(",")[7]).toBe("SOC 2");
+    });
+
+    it("has nothing left to change, before and after a refresh reads both back", async () => {
+        ok(await pulumi("preview", "--expect-no-changes"));
+        ok(await pulumi("refresh", "--yes", "--expect-no-changes"));
+        const exported = await ws.export(STACK);
+        const framework = exported.resources?.find((r) => r.type === "gitlab:index/complianceFramework:ComplianceFramework");
+        expect(framework?.id).toMatch(/^acme-ml:gid:\/\/gitlab\/ComplianceManagement::Framework\/\d+$/);
+        expect(String(framework?.outputs?.frameworkId)).toMatch(GID);
+    });
+
+    it("puts a label removed behind the program's back back at `up --refresh`", async () => {
+        ws.standin.state.project_compliance_frameworks.splice(0);
+        ok(await pulumi("up", "--refresh", "--yes"));
+        expect(ws.standin.state.project_compliance_frameworks).toHaveLength(1);
+    });
+
+    it("fails a refresh of a framework deleted behind the program's back, as the provider's Read does", async () => {
+        const [framework] = ws.standin.state.compliance_frameworks.splice(0);
+        const refresh = await pulumi("refresh", "--yes");
+        ws.standin.state.compliance_frameworks.push(framework);
+        expect(refresh.code).not.toBe(0);
+        expect(refresh.output).toContain("Compliance Framework not found");
+    });
+
+    it("refuses removing the framework in production without an acknowledgement, naming the key", async () => {
+        ws.editStack(STACK, (c) => delete c[`${NS}:repositories`][0].complianceFramework);
+        const preview = await pulumi("preview");
+        expect(preview.code).not.toBe(0);
+        expect(preview.output).toContain("complianceFramework goes from");
+        expect(preview.output).toContain(`${NS}:acknowledgeWeakenings`);
+        ws.editStack(STACK, (c) => (c[`${NS}:repositories`][0].complianceFramework = "SOC 2"));
+    });
+});
+
+describe("a token whose user does not own the top-level group", () => {
+    let maintainerWs: EngineWorkspace;
+    beforeAll(async () => {
+        // The bot is a Maintainer of acme-ml instead of its Owner.
+        const fixtures = acmeFixtures((f) => {
+            const acmeMl = f.groups.find((g) => g.full_path === "acme-ml")!;
+            acmeMl.members = (acmeMl.members ?? []).map((m) => (m.user_id === 18 ? { ...m, access_level: 40 } : m));
+        });
+        maintainerWs = await EngineWorkspace.withFixtureStacks({ [STACK]: labelled }, fixtures);
+    });
+    afterAll(() => maintainerWs?.dispose());
+
+    it("fails the up with GitLab's answer, and attaches nothing", async () => {
+        const up = await maintainerWs.pulumi(["up", "--yes", "--skip-preview", "--stack", STACK, "--non-interactive"]);
+        expect(up.code).not.toBe(0);
+        expect(up.output).toContain("Not permitted to create framework");
+        expect(maintainerWs.standin.state.compliance_frameworks).toEqual([]);
+        expect(maintainerWs.standin.state.project_compliance_frameworks).toEqual([]);
+    });
+});
