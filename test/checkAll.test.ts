@@ -47,6 +47,10 @@ async function checkAll(files: Record<string, string>): Promise<{ code: number; 
     return { code, out, err };
 }
 
+// Each case starts check --all's own processes (one per core), each loading the program and the pack:
+// on a 2-core runner that also runs other suites, more than jest's default 20 s.
+jest.setTimeout(90_000);
+
 describe("npm run check -- --all", () => {
     it("passes the committed stacks", async () => {
         let out = "";
