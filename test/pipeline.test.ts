@@ -161,8 +161,13 @@ describe(".gitlab-ci.yml", () => {
         const script = commands(doc, name, true);
         const token = script.findIndex((c) => c.startsWith('export GITLAB_TOKEN="${GITLAB_PREVIEW_TOKEN:?'));
         const check = script.findIndex((c) => c.startsWith('npm run -s check -- "$STACK" 2>&1 | tee preview.txt'));
-        const report = script.findIndex((c) => c.includes('npm run -s report -- "$STACK" > "report-$STACK.md"'));
+        const report = script.findIndex((c) => c.includes('npm run -s report -- "$STACK" $previous > "report-$STACK.md"'));
+        const previous = script.findIndex((c) => c.includes("pulumi stack output governance --json > governance-before.json"));
         const preview = script.findIndex((c) => PULUMI_RUN.test(c));
+        // The report's diagrams are drawn against the last deployment's governance, when there is one.
+        expect(previous).toBeGreaterThan(token);
+        expect(report).toBeGreaterThan(previous);
+        expect(script[previous]).toContain('previous="--previous governance-before.json"');
         expect(token).toBeGreaterThanOrEqual(0);
         expect(check).toBeGreaterThan(token);
         expect(report).toBeGreaterThan(check);

@@ -21,6 +21,32 @@ async function report(args: string[], cwd = FIXTURES): Promise<{ code: number; o
 }
 
 describe("npm run report", () => {
+    it("marks in the diagrams what the config changes from the last deployment (--previous), and refuses a file that is not one", async () => {
+        const { parseGovernanceConfig } = await import("../src/config");
+        const { readStackFile } = await import("../src/config/stackFile");
+        const { summarizeGovernance } = await import("../src/governance/summary");
+        // The deployment before: the same stack with ML leads at 3 approvals, so this config (2) lowers it.
+        const file = readStackFile(path.join(FIXTURES, "Pulumi.prod.yaml"));
+        const before = summarizeGovernance(parseGovernanceConfig(file.namespace, { stack: "prod", allKeys: file.allKeys }));
+        const deployed = { ...before, repositories: before.repositories.map((r, i) => (i === 0 ? { ...r, approvalRules: r.approvalRules.map((rule, k) => (k === 0 ? { ...rule, approvalsRequired: 3 } : rule)) } : r)) };
+        const previous = path.join(FIXTURES, "governance-before.json");
+        fs.writeFileSync(previous, JSON.stringify(deployed));
+
+        const plain = (await report(["prod"])).out;
+        const marked = await report(["prod", "--previous", previous]);
+        expect(marked.code).toBe(0);
+        expect(plain).not.toContain("stroke:#d00");
+        // The approvals edge of the first repository is drawn weakened (red); nothing else changed.
+        expect(marked.out.match(/linkStyle \d+ stroke:#d00/g)).toHaveLength(1);
+        expect(marked.out).not.toContain("stroke:#e80");
+
+        fs.writeFileSync(previous, JSON.stringify({ outputs: {} }));
+        const wrong = await report(["prod", "--previous", previous]);
+        expect(wrong.code).toBe(2);
+        expect(wrong.err).toContain("has no `repositories` list of summaries with a `key`; expected the output of `pulumi stack output governance --json`");
+        expect((await report(["prod", "--previous"])).code).toBe(2);
+    });
+
     it("scores each repository against GitLab's compliance controls, by identifier, with the reason", async () => {
         const prod = (await report(["prod"])).out;
         expect(prod).toContain("### GitLab compliance controls: 8 of 8 pass");
