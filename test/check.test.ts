@@ -1,3 +1,4 @@
+import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -136,5 +137,15 @@ describe("npm run check agrees with the policy pack", () => {
         let help = "";
         expect(await run(["--help"], ROOT, (s) => (help += s), () => undefined)).toBe(0);
         expect(help).toContain("usage: npm run check -- <stack>");
+    });
+});
+
+describe("a stack command whose work never finishes", () => {
+    it("exits 1 and says so, never 0 with nothing printed", () => {
+        const root = path.resolve(__dirname, "..");
+        const script = `require("./src/config/stackCommand.ts").main(() => new Promise(() => {}));`;
+        const run = spawnSync(process.execPath, ["-r", "./scripts/register-ts.js", "-e", script], { cwd: root, encoding: "utf8" });
+        expect(run.status).toBe(1);
+        expect(run.stderr).toContain("the command ended before finishing its work: a promise it waited for never settled");
     });
 });

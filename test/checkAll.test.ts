@@ -139,7 +139,7 @@ describe("npm run check -- --all", () => {
         }, 20);
         const results = await checkInWorkers(["prod", "prod-vision", "prod-ocr"], dir, 1).finally(() => clearInterval(watcher));
         expect(results.map((r) => r.code)).toEqual([1, 0, 0]);
-        expect(results[0].stderr).toContain("the check's process ended (SIGKILL)");
+        expect(results[0].stderr).toContain("Pulumi.prod.yaml: not checked: the check's process ended before answering (SIGKILL)");
         expect(results[1].stdout).toContain("Pulumi.prod-vision.yaml: valid");
         expect(results[2].stdout).toContain("Pulumi.prod-ocr.yaml: valid");
         // The killed process and one more, which checked both later stacks.

@@ -116,4 +116,11 @@ describe("compliance framework labels", () => {
         expect(message).toContain('ml-model-governance:complianceFrameworks[3].name: got "SOC \\"2\\""; expected no `"`, `\\` or line break: the provider writes it into a GraphQL string without escaping it');
         expect(message).toContain("ml-model-governance:complianceFrameworks[3].description: got \"line one\\nline two\"; expected no");
     });
+
+    it("refuses two frameworks whose resource names would be one, naming both keys", async () => {
+        const message = await refused(withFramework((c) => {
+            c.complianceFrameworks = [SOC2, { ...SOC2, name: "soc-2" }];
+        }));
+        expect(message).toContain('ml-model-governance:complianceFrameworks[1].name: got "soc-2"; expected a name that differs from complianceFrameworks[0] ("SOC 2" in acme-ml) in more than case, spaces and punctuation: both would be the resource acme-ml-soc-2');
+    });
 });

@@ -90,14 +90,25 @@ describe("projectReleaseInputs and the model registry", () => {
 });
 
 describe("the production warning about who may delete model versions", () => {
-    it("names each group the project is shared with and each user made a member, and says Reporters and above can delete model versions", async () => {
+    it("names each group the project is shared with and each user made a member, and says Developers and above can delete model versions", async () => {
         const { fleet } = await evaluate(fixtureConfig("prod"), "prod");
         const warning = fleet.warnings.map(renderIssue).find((w) => w.includes("modelRegistry.registry"));
         expect(warning).toBeDefined();
         expect(warning).toContain(`${repo0}.modelRegistry.registry: got "private"; the model registry is private and this program gives `);
         expect(warning).toContain("group acme-ml/release-managers (developer)");
         expect(warning).toContain("user priya.raman (developer)");
-        expect(warning).toContain("Reporters and above can change and delete its models and model versions");
+        expect(warning).toContain("Developers and above can change and delete its models and model versions");
+    });
+
+    it("leaves out a group shared only at Reporter (a promotion approver): Reporters only read the registry", async () => {
+        const config = fixtureConfig("prod");
+        const repos = config["ml-model-governance:repositories"] as Array<Record<string, any>>;
+        repos[0].promotionGate.approvals[0].group = "acme-ml/leads";
+        const { fleet, resources } = await evaluate(config, "prod");
+        expect(byType(resources, T.shareGroup).map((r) => r.inputs.groupAccess)).toContain("reporter");
+        const warning = fleet.warnings.map(renderIssue).find((w) => w.includes("modelRegistry.registry"));
+        expect(warning).toContain("group acme-ml/release-managers (developer)");
+        expect(warning).not.toContain("acme-ml/leads");
     });
 
     it("is silent when the registry is disabled, outside production, and when nobody is given access", async () => {

@@ -213,7 +213,7 @@ describe(".gitlab-ci.yml", () => {
         expect(prod.when).toBe("manual");
         expect(commands(doc, "up:prod")).toContain("pulumi up --yes --refresh --diff $POLICY_ARGS --non-interactive");
         // A new project's model registry levels take the provider's update: one more up when changes are pending.
-        expect(commands(doc, "up:prod")).toContain("pulumi preview --expect-no-changes --non-interactive > /dev/null || pulumi up --yes --diff $POLICY_ARGS --non-interactive");
+        expect(commands(doc, "up:prod")).toContain("pulumi preview --expect-no-changes --diff --non-interactive || pulumi up --yes --diff $POLICY_ARGS --non-interactive");
         expect(prod.resource_group).toBe(job(child("schedule"), "drift:prod").resource_group);
     });
 

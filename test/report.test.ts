@@ -80,7 +80,7 @@ describe("npm run report", () => {
         // Production's default for a created project, and who the registry opens to.
         expect(out).toContain("| model registry | `private` (project members only) |");
         expect(out).toContain("| model experiments | `private` (project members only) |");
-        expect(out).toContain("Reporters and above can change and delete models and model versions");
+        expect(out).toContain("Developers and above can change and delete models and model versions");
         expect(out).toContain("the `up` that creates the project leaves GitLab's default (`enabled`), and the next `up` applies them.");
         expect(out).not.toMatch(/\b\d{3,}\b/); // names, never numeric ids, for a config that uses names
     });

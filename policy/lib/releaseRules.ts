@@ -45,7 +45,7 @@ export type ModelRegistryRule = keyof typeof MODEL_REGISTRY_RULES;
 
 /** Why production refuses `enabled`: one wording for the validator and the pack. */
 export function modelRegistryWhy(rule: ModelRegistryRule): string {
-    return `\`enabled\` opens ${MODEL_REGISTRY_RULES[rule].what} to everyone with access to the project, not only its members, and Reporters and above can change or delete model versions`;
+    return `\`enabled\` opens ${MODEL_REGISTRY_RULES[rule].what} to everyone with access to the project, not only its members, and Developers and above can change or delete model versions`;
 }
 
 /** The validator's wording for a refused level. */

@@ -18,6 +18,10 @@ export interface WorkerReply {
 }
 
 process.on("message", (stack: string) => {
+    // While a stack is checked, the channel to the parent does not keep this process alive: a
+    // check whose promises never settle ends it, and the parent reports that stack as failed
+    // instead of waiting for ever. Between stacks it does, to wait for the next one.
+    process.channel?.unref();
     let stdout = "";
     let stderr = "";
     checkOne([stack], process.cwd(), (s) => (stdout += s), (s) => (stderr += s))
@@ -27,6 +31,7 @@ process.on("message", (stack: string) => {
             return { code: 1, facts: undefined };
         })
         .then(({ code, facts }) => {
+            process.channel?.ref();
             process.send!({ code, stdout, stderr, facts } satisfies WorkerReply);
             // The last run is garbage now: collected before the next one grows the heap over it
             // (a 500-repository stack's run peaks near 1 GB).

@@ -18,6 +18,8 @@ class CheckWorker {
     /** What the process printed outside its replies (a crash's trace), kept for the stack it was checking. */
     private stray = "";
     private waiting?: (reply: WorkerReply) => void;
+    /** The stack being checked, for the words of a failure. */
+    private stack = "";
     private readonly closed: Promise<void>;
     exited = false;
 
@@ -29,7 +31,7 @@ class CheckWorker {
         this.child.on("error", (e) => this.ended(e.message));
         this.closed = new Promise((resolve) =>
             this.child.on("close", (code, signal) => {
-                this.ended(`the check's process ended (${signal ?? `exit code ${code}`})`);
+                this.ended(`the check's process ended before answering (${signal ?? `exit code ${code}`})`);
                 resolve();
             }),
         );
@@ -39,6 +41,7 @@ class CheckWorker {
         if (this.exited) return Promise.resolve({ code: 1, stdout: "", stderr: `Pulumi.${stack}.yaml: not checked: the check's process had ended\n` });
         return new Promise((resolve) => {
             this.waiting = resolve;
+            this.stack = stack;
             this.child.send(stack);
         });
     }
@@ -64,7 +67,7 @@ class CheckWorker {
     private ended(why: string): void {
         if (this.exited) return;
         this.exited = true;
-        if (this.waiting) this.answer({ code: 1, stdout: "", stderr: `${this.takeStray()}${why}\n` });
+        if (this.waiting) this.answer({ code: 1, stdout: "", stderr: `${this.takeStray()}Pulumi.${this.stack}.yaml: not checked: ${why}\n` });
     }
 }
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { ConfigIssue, KeyPath } from "./issues";
 import type { ComplianceFrameworkDefinition, Repository, Tier } from "./model";
+import { resourceKey } from "./names";
 
 // GitLab keeps compliance frameworks on top-level groups only, and applies one
 // to a project only if the project is in that group's hierarchy
@@ -66,6 +67,14 @@ export function checkComplianceFrameworks({ valid: definitions, malformedNames }
         if (first !== undefined) issues.push({ path: [...def.keyPath, "name"], value: def.name, message: `expected each framework once per top-level group; ${describeKey(first.keyPath)} defines it in ${def.group} already` });
         else seen.set(id, def);
     }
+    // Distinct frameworks whose resource names would be one (`SOC 2` and `soc-2`): the preview would fail on a duplicate URN.
+    const named = new Map<string, ComplianceFrameworkDefinition>();
+    for (const def of seen.values()) {
+        const key = frameworkResourceKey(def);
+        const first = named.get(key);
+        if (first !== undefined) issues.push({ path: [...def.keyPath, "name"], value: def.name, message: `expected a name that differs from ${describeKey(first.keyPath)} (${JSON.stringify(first.name)} in ${first.group}) in more than case, spaces and punctuation: both would be the resource ${key}` });
+        else named.set(key, def);
+    }
     for (const repo of repositories) {
         const name = repo.complianceFramework;
         if (name === undefined) continue;
@@ -94,6 +103,11 @@ export function checkComplianceFrameworks({ valid: definitions, malformedNames }
 }
 
 /** A framework as GitLab tells them apart: by name within its top-level group (paths compared without case). */
+/** The framework's part of its resource name: unique per stack (checkComplianceFrameworks refuses a clash). */
+export function frameworkResourceKey(def: Pick<ComplianceFrameworkDefinition, "group" | "name">): string {
+    return `${resourceKey(def.group)}-${resourceKey(def.name)}`;
+}
+
 export function frameworkIdentity(def: Pick<ComplianceFrameworkDefinition, "group" | "name">): string {
     return `${def.group.toLowerCase()}\u0000${def.name}`;
 }

@@ -43,9 +43,20 @@ export async function stackCommand(usage: string, args: readonly string[], cwd: 
 
 /** Run a stack command as a script: its exit status, or 1 with the message of an unexpected error. */
 export function main(command: (args: readonly string[], cwd: string, out: Print, err: Print) => Promise<number>): void {
+    // A run whose promises never settle lets Node exit on its own, with nothing printed: that must
+    // read as a failure, never as a pass (the check turns off the SDK's own leak detector).
+    let finished = false;
+    process.exitCode = 1;
+    process.on("beforeExit", () => {
+        if (!finished) process.stderr.write("the command ended before finishing its work: a promise it waited for never settled\n");
+    });
     command(process.argv.slice(2), process.cwd(), (s) => process.stdout.write(s), (s) => process.stderr.write(s)).then(
-        (code) => (process.exitCode = code),
+        (code) => {
+            finished = true;
+            process.exitCode = code;
+        },
         (e: unknown) => {
+            finished = true;
             process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
             process.exitCode = 1;
         },

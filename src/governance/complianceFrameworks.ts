@@ -1,7 +1,7 @@
 import * as gitlab from "@pulumi/gitlab";
 import * as pulumi from "@pulumi/pulumi";
-import { resourceKey, type ComplianceFrameworkDefinition } from "../config";
-import { frameworkIdentity } from "../config/complianceFrameworks";
+import type { ComplianceFrameworkDefinition } from "../config";
+import { frameworkIdentity, frameworkResourceKey } from "../config/complianceFrameworks";
 import { pinned } from "./providerVersion";
 
 export interface ComplianceFrameworksArgs {
@@ -30,7 +30,7 @@ export class ComplianceFrameworks extends pulumi.ComponentResource {
         super(ComplianceFrameworks.__pulumiType, name, {}, opts);
         this.children = args.definitions.map((def) => {
             const framework = new gitlab.ComplianceFramework(
-                `${name}-${resourceKey(def.group)}-${resourceKey(def.name)}`,
+                `${name}-${frameworkResourceKey(def)}`,
                 // `default` is left false: a group's default framework is applied to every new project in it, which this program does not decide.
                 { namespacePath: def.group, name: def.name, description: def.description, color: def.color, default: false },
                 pinned({ parent: this, retainOnDelete: args.retainOnDelete }),

@@ -4,11 +4,13 @@ import { namedApprovers } from "./approvers";
 import type { PrincipalDirectory } from "./principals";
 
 /**
- * GitLab lets Reporters and above change and delete models and model versions
- * (docs: user/project/ml/model_registry, user/permissions), and no package
- * protection rule covers them. In production, a model registry that is not
- * `disabled` on a project this program shares with groups or gives members
- * hands them those rights: the warning names each one, at `modelRegistry`.
+ * GitLab lets Developers and above change and delete models and model versions
+ * (app/policies/project_policy.rb: `rule { developer & model_registry_enabled }
+ * .enable :write_model_registry`; Guests and Reporters only read), and no
+ * package protection rule covers them. In production, a model registry that is
+ * not `disabled` on a project this program shares with groups at Developer or
+ * gives members hands them those rights: the warning names each one, at
+ * `modelRegistry`.
  */
 export function modelRegistryWarnings(config: GovernanceConfig, principals: PrincipalDirectory): ConfigIssue[] {
     if (!config.production) return [];
@@ -21,15 +23,20 @@ export function modelRegistryWarnings(config: GovernanceConfig, principals: Prin
             {
                 path: repo.keyPath(["modelRegistry", "registry"]),
                 value: level,
-                message: `the model registry is ${level} and this program gives ${grantees.join(", ")} access to the project: Reporters and above can change and delete its models and model versions; set \`modelRegistry.registry: disabled\` if models are not registered in this project`,
+                message: `the model registry is ${level} and this program gives ${grantees.join(", ")} access to the project: Developers and above can change and delete its models and model versions; set \`modelRegistry.registry: disabled\` if models are not registered in this project`,
             },
         ];
     });
 }
 
-/** The groups the program shares the project with and the users it makes members, as GitLab names them. */
+/** Roles that may write to the model registry. */
+const WRITES = new Set(["developer", "maintainer", "owner"]);
+
+/** The groups the program shares the project with at Developer or more, and the users it makes (Developer) members, as GitLab names them. */
 function registryGrantees(repo: Repository, principals: PrincipalDirectory, automationUser: string | undefined): string[] {
-    const groups = groupsToShare(repo, (g) => principals.groupPath(g)).map(({ group, access }) => `group ${principals.groupPath(group)} (${access})`);
+    const groups = groupsToShare(repo, (g) => principals.groupPath(g))
+        .filter(({ access }) => WRITES.has(String(access)))
+        .map(({ group, access }) => `group ${principals.groupPath(group)} (${access})`);
     const users = repo.addApproversAsMembers
         ? namedApprovers(repo, automationUser)
               .filter((u) => principals.getsMembership(repo, principals.userId(u)))

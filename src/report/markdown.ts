@@ -160,7 +160,7 @@ function modelRegistryRows(repo: RepositorySummary): string[] {
     const open = [repo.modelRegistry?.registry, repo.modelRegistry?.experiments].some((v) => v !== undefined && v !== "disabled");
     return [
         ...rows,
-        ...(open ? ["", "Reporters and above can change and delete models and model versions; no package protection rule covers them."] : []),
+        ...(open ? ["", "Developers and above can change and delete models and model versions; no package protection rule covers them."] : []),
         ...(repo.modelRegistry && !adopted ? ["", "terraform-provider-gitlab sets these when it updates the project, not when it creates it: the `up` that creates the project leaves GitLab's default (`enabled`), and the next `up` applies them."] : []),
     ];
 }

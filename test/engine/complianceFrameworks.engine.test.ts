@@ -4,6 +4,7 @@ import { acmeFixtures, EngineWorkspace } from "../../engine/workspace";
 import type { EvidenceRecord } from "../../src/evidence/record";
 import { evidenceSchemaErrors } from "../../src/evidence/validate";
 import { editConfig, ROOT } from "../support/stackFile";
+import { firstDeployment } from "./support/converge";
 
 // A compliance framework label, end to end: the real CLI runs the program,
 // the provider double sends the provider's GraphQL documents, and the stand-in
@@ -30,7 +31,8 @@ const ok = (result: { code: number; output: string }) => expect({ code: result.c
 
 describe("complianceFramework against the stand-in", () => {
     beforeAll(async () => {
-        ok(await pulumi("up", "--yes", "--skip-preview"));
+        // A first deployment as a user makes it: the provider applies a new project's model registry levels on a second up.
+        ok(await firstDeployment(pulumi));
     });
 
     it("creates the framework in the top-level group over GraphQL and attaches it to the project", () => {

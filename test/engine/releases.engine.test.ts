@@ -42,7 +42,7 @@ describe("a production model release under the real engine", () => {
         expect(pending.output).toContain("1 to update");
         // And the warning names who the registry is open to.
         expect(pending.output).toContain("group acme-ml/release-managers (developer)");
-        expect(pending.output).toContain("Reporters and above can change and delete its models and model versions");
+        expect(pending.output).toContain("Developers and above can change and delete its models and model versions");
         ok(await pulumi("up", "--yes"));
         ok(await pulumi("preview", "--expect-no-changes"));
         const fraud = project();
