@@ -74,10 +74,20 @@ const STRONG_WHEN_FALSE = new Set([
 const GUARDS = new Set(["promotionGate", "releaseTags", "pushRules", "complianceFramework"]);
 /** The model registry's and experiments' access levels, from the fewest people to the most. */
 const REGISTRY_STRENGTH: Readonly<Record<string, number>> = { disabled: 2, private: 1, enabled: 0 };
-const REGISTRY_SETTINGS = new Set(["modelRegistry.registry", "modelRegistry.experiments"]);
 /** Protected-branch access levels from the fewest people to the most. */
 const ACCESS_STRENGTH: Readonly<Record<string, number>> = { "no one": 3, admin: 2, maintainer: 1, developer: 0 };
-const ACCESS_SETTINGS = new Set(["protectedBranch.pushAccessLevel", "protectedBranch.mergeAccessLevel", "protectedBranch.unprotectAccessLevel"]);
+/**
+ * Settings whose values rank from the fewest people to the most: a move up the ranking strengthens.
+ * For the registry, `private` → `enabled` or `disabled` → either opens it to more people; a level no
+ * longer managed keeps its value in GitLab (a null), so it is changed, as for the merge checks.
+ */
+const RANKED: Readonly<Record<string, Readonly<Record<string, number>>>> = {
+    "protectedBranch.pushAccessLevel": ACCESS_STRENGTH,
+    "protectedBranch.mergeAccessLevel": ACCESS_STRENGTH,
+    "protectedBranch.unprotectAccessLevel": ACCESS_STRENGTH,
+    "modelRegistry.registry": REGISTRY_STRENGTH,
+    "modelRegistry.experiments": REGISTRY_STRENGTH,
+};
 /** What the summary holds that is not governance (where it is), or that the diff reads otherwise. */
 const NOT_COMPARED = new Set(["key", "url", "eligibleWithoutMembership", "approverMemberships", "approvalRules", "anyApprover", "protectedBranch", "mergeRequestApprovals", "pushRules", "mergeChecks", "modelRegistry", "promotionGate", "controls"]);
 
@@ -94,13 +104,9 @@ function direction(setting: string, from: Value, to: Value): Direction {
         if (STRONG_WHEN_TRUE.has(setting) || setting.startsWith("pushRules.")) return to ? "strengthened" : "weakened";
         if (STRONG_WHEN_FALSE.has(setting)) return to ? "weakened" : "strengthened";
     }
-    if (ACCESS_SETTINGS.has(setting) && typeof from === "string" && typeof to === "string" && from in ACCESS_STRENGTH && to in ACCESS_STRENGTH) {
-        return ACCESS_STRENGTH[to] > ACCESS_STRENGTH[from] ? "strengthened" : "weakened";
-    }
-    // `private` → `enabled`, or `disabled` → either, opens the registry to more people. A level no
-    // longer managed keeps its value in GitLab, so it is changed, as for the merge checks.
-    if (REGISTRY_SETTINGS.has(setting) && typeof from === "string" && typeof to === "string" && from in REGISTRY_STRENGTH && to in REGISTRY_STRENGTH) {
-        return REGISTRY_STRENGTH[to] > REGISTRY_STRENGTH[from] ? "strengthened" : "weakened";
+    const ranks = RANKED[setting];
+    if (ranks !== undefined && typeof from === "string" && typeof to === "string" && from in ranks && to in ranks) {
+        return ranks[to] > ranks[from] ? "strengthened" : "weakened";
     }
     if (/approvalsRequired$/.test(setting) || /^approvalRules\[[^\]]*\]$/.test(setting)) {
         // An absent rule requires nothing.

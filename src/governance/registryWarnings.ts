@@ -1,5 +1,6 @@
 import type { ConfigIssue, GovernanceConfig, Repository } from "../config";
 import { groupsToShare } from "../config/sharing";
+import { ACCESS_LEVEL_VALUES } from "../contract/accessLevels";
 import { namedApprovers } from "./approvers";
 import type { PrincipalDirectory } from "./principals";
 
@@ -29,13 +30,13 @@ export function modelRegistryWarnings(config: GovernanceConfig, principals: Prin
     });
 }
 
-/** Roles that may write to the model registry. */
-const WRITES = new Set(["developer", "maintainer", "owner"]);
+/** The least role that may write to the model registry. */
+const WRITES = ACCESS_LEVEL_VALUES.developer;
 
 /** The groups the program shares the project with at Developer or more, and the users it makes (Developer) members, as GitLab names them. */
 function registryGrantees(repo: Repository, principals: PrincipalDirectory, automationUser: string | undefined): string[] {
     const groups = groupsToShare(repo, (g) => principals.groupPath(g))
-        .filter(({ access }) => WRITES.has(String(access)))
+        .filter(({ access }) => ACCESS_LEVEL_VALUES[access] >= WRITES)
         .map(({ group, access }) => `group ${principals.groupPath(group)} (${access})`);
     const users = repo.addApproversAsMembers
         ? namedApprovers(repo, automationUser)
