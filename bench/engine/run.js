@@ -38,6 +38,27 @@ const STACK = "bench";
 const ms = (v) => (v >= 10_000 ? `${(v / 1000).toFixed(1)} s` : `${Math.round(v)} ms`);
 const x = (v) => `${v.toFixed(2)}×`;
 
+/**
+ * A request as an endpoint: numeric ids and percent-encoded paths become
+ * placeholders, and only the query's parameter names are kept, so that every
+ * lookup of one kind counts under one key.
+ */
+function endpointOf({ method, path: raw, query }) {
+    const template = raw
+        .split("/")
+        .map((seg) => (/^\d+$/.test(seg) ? ":id" : /%2F/i.test(seg) ? ":path" : seg))
+        .join("/");
+    const params = query === "" ? "" : `?${[...new URLSearchParams(query).keys()].sort().join("&")}`;
+    return `${method} ${template}${params}`;
+}
+
+/** Requests per endpoint, most first: where a preview's GitLab requests go. */
+function byEndpoint(requests) {
+    const counts = new Map();
+    for (const r of requests) counts.set(endpointOf(r), (counts.get(endpointOf(r)) ?? 0) + 1);
+    return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+}
+
 /** A Pulumi project whose program replays captured registrations through @pulumi/gitlab: the SDK floor. */
 function baselineProject(dir, fixtureFile) {
     fs.mkdirSync(dir, { recursive: true });
@@ -96,13 +117,14 @@ async function measure(size, srcDir, keys, tmp) {
                 const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
                 if (result.code !== 0) throw new Error(`${side} preview of ${size} repos failed:\n${result.output.slice(-3000)}`);
                 // The first round warms caches (plugins, ts-node); it is not counted.
-                if (i > 0) runs[side].push({ wallMs, cpuMs, requests: ws.standin.requests.length });
+                if (i > 0) runs[side].push({ wallMs, cpuMs, requests: ws.standin.requests.length, endpoints: byEndpoint(ws.standin.requests) });
             }
         }
         const summary = (r) => ({
             wallMs: median(r.map((s) => s.wallMs)),
             spread: [Math.min(...r.map((s) => s.wallMs)), Math.max(...r.map((s) => s.wallMs))],
             requests: median(r.map((s) => s.requests)),
+            endpoints: r[r.length - 1].endpoints,
             cpuMs: Object.fromEntries(Object.keys(r[0].cpuMs).map((kind) => [kind, median(r.map((s) => s.cpuMs[kind]))])),
         });
         return { size, registrations: capture.report.resources, custom: capture.report.custom, principals: principalsOf(raw).total, lookups: expectedLookups(raw), program: summary(runs.program), baseline: summary(runs.baseline) };
@@ -141,6 +163,8 @@ async function main() {
                     `${r.lookups} (${r.principals} distinct principals + the edition + member lists)`,
                 ]),
             ),
+            "",
+            ...rows.map((r) => `The program's GitLab requests in one preview of ${r.size} ${r.size === 1 ? "repository" : "repositories"}, by endpoint (ids and paths as placeholders): ${r.program.endpoints.map(([e, n]) => `\`${e}\` ${n}`).join(", ")}.`),
             "",
             "Where the CPU time of one `pulumi preview` goes, by process (median per kind; sampled from /proc every 50 ms by bench/engine/cpuByProcess.js, each process losing at most its last 50 ms; the stand-in runs in the benchmark's process and is counted with it):",
             "",

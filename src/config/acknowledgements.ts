@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 
 // Any JSON value: removing a promotion gate or the release tags is a change from a whole section to null.
 const value = z.json({ error: "expected the setting's value as the refusal names it: a number, true/false, a string, a list or mapping, or null for absent" });

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import type { ConfigIssue, KeyPath } from "./issues";
 import type { ComplianceFrameworkDefinition, Repository, Tier } from "./model";
 import { resourceKey } from "./names";

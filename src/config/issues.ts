@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { closest, distance } from "fastest-levenshtein";
-import { z } from "zod";
+import { z } from "./zod";
 import { NAMESPACE } from "./schema";
 
 export type KeyPath = readonly (string | number)[];

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { groupPath, groupRef, username, userRef } from "./primitives";
 import { re2Regex } from "./regex";
 import { freezePeriodSchema } from "./releaseSchema";

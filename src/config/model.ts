@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type { z } from "./zod";
 import type { WeakeningAcknowledgement } from "./acknowledgements";
 import type { ConfigIssue, KeyPath } from "./issues";
 import type { codeOwnersSchema, promotionGateSchema, pushRulesSchema } from "./mlSchema";

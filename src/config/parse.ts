@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type { z } from "./zod";
 import { PRODUCTION_NAMES } from "../../policy/lib/stack";
 import { checkComplianceFrameworks, complianceFrameworksOf } from "./complianceFrameworks";
 import { checkRepository, type RepositoryKeys, type RepositoryView, type StackFacts } from "./checks";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 
 const SEGMENT = "[A-Za-z0-9_][A-Za-z0-9_.-]*";
 const USERNAME = new RegExp(`^${SEGMENT}$`);

@@ -1,5 +1,5 @@
 import { RE2JS } from "re2js";
-import { z } from "zod";
+import { z } from "./zod";
 
 /**
  * GitLab evaluates push-rule regexes with RE2: `(?i)` and `(?P<name>…)` work,

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { groupRef, tagPattern, userRef } from "./primitives";
 import { MODEL_REGISTRY_LEVELS } from "../../policy/lib/releaseRules";
 

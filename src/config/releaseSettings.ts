@@ -3,7 +3,7 @@ import { isOwnGroup, projectNamespace } from "./groups";
 import type { KeyPath } from "./issues";
 import { repeatedEntries } from "./repeats";
 import type { MergeChecks, ModelRegistry, PromotionGate, ReleaseTag } from "./model";
-import type { z } from "zod";
+import type { z } from "./zod";
 import type { releaseTagSchema } from "./releaseSchema";
 import { MODEL_REGISTRY_REFUSED, MODEL_REGISTRY_RULES, RELEASE_RULES, RELEASE_TAGS_WITH_GATE, modelRegistryRuleMessage, releaseRuleMessage, type ModelRegistryRule } from "../../policy/lib/releaseRules";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { branchName, groupPath, groupRef, projectFullPath, projectPath, username, userRef } from "./primitives";
 import { codeOwnersSchema, promotionGateSchema, pushRulesSchema } from "./mlSchema";
 import { acknowledgementSchema } from "./acknowledgements";
