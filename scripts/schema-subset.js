@@ -34,6 +34,7 @@ const FUNCTIONS = [
     "gitlab:index/getProjectMembership:getProjectMembership",
     "gitlab:index/getGroupMembership:getGroupMembership",
     "gitlab:index/getMetadata:getMetadata",
+    "gitlab:index/getComplianceFramework:getComplianceFramework",
     // The provider resource's own method (`Provider.terraformConfig()`), which its schema references.
     "pulumi:providers:gitlab/terraformConfig",
 ];

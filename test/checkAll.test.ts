@@ -97,6 +97,25 @@ describe("npm run check -- --all", () => {
         expect(crossStackProblems([entry("prod", "acme-ml"), entry("dev", "ACME-ML")])).toEqual([expect.stringContaining("Pulumi.dev.yaml ml-model-governance:complianceFrameworks[0]: defines compliance framework")]);
     });
 
+    it("passes a stack that labels its projects with a framework another stack defines (existing: true)", async () => {
+        const soc2 = { name: "SOC 2", group: "acme-ml", description: "Reviewed changes", color: "#1f75cb" };
+        const defines = editConfig(fixture("prod"), (c) => {
+            c[`${NS}:complianceFrameworks`] = [soc2];
+        });
+        const refers = editConfig(team([{ ...vision, complianceFramework: "SOC 2" }]), (c) => {
+            c[`${NS}:complianceFrameworks`] = [{ name: "SOC 2", group: "acme-ml", existing: true }];
+        });
+        const result = await checkAll({ "Pulumi.prod.yaml": defines, "Pulumi.prod-vision.yaml": refers });
+        expect(result.err).toBe("");
+        expect(result.code).toBe(0);
+        expect(result.out).toContain("Pulumi.prod-vision.yaml: valid");
+        // A second definition is still refused, whoever refers to it.
+        const again = await checkAll({ "Pulumi.prod.yaml": defines, "Pulumi.prod-vision.yaml": refers, "Pulumi.prod-fraud.yaml": editConfig(team([{ ...vision, name: "Fraud Model" }]), (c) => (c[`${NS}:complianceFrameworks`] = [soc2])) });
+        expect(again.code).toBe(1);
+        expect(again.err).toContain('Pulumi.prod-fraud.yaml ml-model-governance:complianceFrameworks[0]: defines compliance framework "SOC 2" in group acme-ml, which Pulumi.prod.yaml ml-model-governance:complianceFrameworks[0] defines too');
+        expect(again.err).not.toContain("prod-vision");
+    });
+
     it("refuses a project adopted by one stack and created by another", async () => {
         const adopts = team([{ existing: "acme-ml/models/fraud-detection-model", approvalRules: [{ name: "Leads", approvalsRequired: 2, groups: ["acme-ml/ml-leads"] }] }]);
         const result = await checkAll({ "Pulumi.prod.yaml": fixture("prod"), "Pulumi.prod-fraud.yaml": adopts });

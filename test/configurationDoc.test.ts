@@ -26,6 +26,17 @@ function objectsOf(schema: z.ZodObject, at: string, out: Map<string, string[]>):
             where += "[]";
         }
         if (node instanceof z.ZodObject) objectsOf(node, where, out);
+        // A union of objects (a complianceFrameworks entry defines or refers): every option's keys.
+        if (node instanceof z.ZodDiscriminatedUnion) {
+            const keys = new Set<string>();
+            for (const option of node.options as z.ZodType[]) {
+                const object = unwrap(option);
+                if (!(object instanceof z.ZodObject)) continue;
+                objectsOf(object, where, out);
+                for (const key of out.get(where)!) keys.add(key);
+            }
+            out.set(where, [...keys]);
+        }
     }
     return out;
 }
@@ -55,7 +66,7 @@ describe("docs/configuration.md", () => {
     const doc = documented(fs.readFileSync(path.join(ROOT, "docs", "configuration.md"), "utf8"));
 
     it("knows the schema's objects (a sanity check of this test's walk)", () => {
-        expect([...schema.keys()]).toEqual(expect.arrayContaining(["Top level", "A repository", "protectedBranch", "approvalRules[]", "codeOwners.sections[].rules[]", "promotionGate.approvals[]", "pushRules"]));
+        expect([...schema.keys()]).toEqual(expect.arrayContaining(["Top level", "A repository", "protectedBranch", "approvalRules[]", "codeOwners.sections[].rules[]", "promotionGate.approvals[]", "pushRules", "complianceFrameworks[]"]));
     });
 
     it.each([...schema.keys()])("documents exactly the keys of %s", (object) => {

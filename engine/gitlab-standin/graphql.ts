@@ -35,8 +35,8 @@ const COMMON = `
 const EE = `
   scalar ComplianceManagementFrameworkID
   scalar ProjectID
-  extend type Namespace { complianceFrameworks(id: ComplianceManagementFrameworkID, ids: [ComplianceManagementFrameworkID!], search: String): ComplianceFrameworkConnection }
-  extend type Group { complianceFrameworks(id: ComplianceManagementFrameworkID, ids: [ComplianceManagementFrameworkID!], search: String): ComplianceFrameworkConnection }
+  extend type Namespace { complianceFrameworks(id: ComplianceManagementFrameworkID, ids: [ComplianceManagementFrameworkID!], search: String, first: Int): ComplianceFrameworkConnection }
+  extend type Group { complianceFrameworks(id: ComplianceManagementFrameworkID, ids: [ComplianceManagementFrameworkID!], search: String, first: Int): ComplianceFrameworkConnection }
   extend type Project { complianceFrameworks: ComplianceFrameworkConnection }
   type ComplianceFramework {
     id: ID!
@@ -75,6 +75,29 @@ const PROJECT_GID = /^gid:\/\/gitlab\/Project\/(\d+)$/;
 const MAX_FRAMEWORKS = 10;
 // ComplianceManagement::Framework: `validates :color, color: true` (a hex color) and name unique per namespace.
 const COLOR = /^#([0-9A-Fa-f]{3}){1,2}$/;
+
+/**
+ * The resolver's `search` (Resolvers::ComplianceManagement::FrameworkResolver →
+ * ComplianceManagement::Framework.search → Gitlab::SQL::Pattern#fuzzy_search(query, [:name],
+ * use_minimum_char_limit: true), gitlab-ee lib/gitlab/sql/pattern.rb): a blank query matches
+ * all; else every whitespace-separated (or double-quoted) term of 3 characters or more must occur
+ * in the name, case-insensitively (`ILIKE '%term%'`); a query with no such term matches the
+ * whole name case-insensitively (`ILIKE query`). "SOC 2" thus finds "SOC 1" and "SOC 2".
+ */
+export function matchesSearch(name: string, query: string): boolean {
+    if (query.trim() === "") return true;
+    const squished = query.trim().replace(/\s+/g, " ");
+    const quoted: string[] = [];
+    const rest = squished.replace(/(?<=^| )"[^"]+"(?= |$)/g, (term) => {
+        quoted.push(term.slice(1, -1));
+        return "";
+    });
+    const terms = [...rest.split(" ").filter((t) => t !== ""), ...quoted];
+    const words = terms.filter((t) => [...t].length >= 3);
+    const lower = name.toLowerCase();
+    if (words.length > 0) return words.every((w) => lower.includes(w.toLowerCase()));
+    return lower === squished.toLowerCase();
+}
 
 export const frameworkGid = (f: ComplianceFramework) => `gid://gitlab/ComplianceManagement::Framework/${f.id}`;
 
@@ -119,14 +142,16 @@ class GraphQLRequest {
 
     /** A group's frameworks are its top-level group's (a subgroup lists its root's). */
     private frameworksOf(group: Group) {
-        return (args: { id?: string; ids?: string[]; search?: string }) => {
+        return (args: { id?: string; ids?: string[]; search?: string; first?: number }) => {
             // Without read_compliance_framework (members of the root group, with the license) the list is empty.
             const root = this.topLevel(group);
             const readable = this.licensed() && this.user !== null && canReadGroup(this.state, root, this.user);
             let list = readable ? this.state.compliance_frameworks.filter((f) => f.namespace_id === root.id) : [];
             if (args.id !== undefined) list = list.filter((f) => frameworkGid(f) === args.id);
             if (args.ids !== undefined) list = list.filter((f) => args.ids!.includes(frameworkGid(f)));
-            if (args.search !== undefined) list = list.filter((f) => f.name.toLowerCase().includes(args.search!.toLowerCase()));
+            if (args.search !== undefined) list = list.filter((f) => matchesSearch(f.name, args.search!));
+            // The connection's `first` (ids ascending, the table's order: the resolver sets none).
+            if (args.first !== undefined) list = list.slice(0, Math.max(0, args.first));
             return { nodes: list.map((f) => this.frameworkNode(f)) };
         };
     }

@@ -1,6 +1,7 @@
 import type { Props } from "./propertyValues";
 import { encodePath, type RestClient } from "./restClient";
 import { levelName } from "./accessLevels";
+import { toState, type Framework } from "./resources/complianceFramework";
 
 // The data sources the program reads, as terraform-provider-gitlab's
 // (plugin framework) data sources call them.
@@ -98,5 +99,29 @@ export const INVOKES: Readonly<Record<string, Invoke>> = {
     "gitlab:index/getMetadata:getMetadata": async (_args, api) => {
         const m = await api.get("metadata");
         return { id: "1", version: m.version, revision: m.revision, enterprise: m.enterprise === true, kas: { enabled: false, externalUrl: "", version: "" } };
+    },
+    // internal/provider/datasource_gitlab_compliance_framework.go, Read (VijetaPriya47/Gitlab-Terraform-Provider
+    // @3f3a7dca, the 19.x copy): one GraphQL query with both values written in by fmt.Sprintf("%s"),
+    // unescaped; GitLab's name search, first 10 nodes, then the first node whose name is exactly
+    // `name`. A null namespace (unknown, or not readable) decodes to no nodes. The errors are
+    // summary and detail of a diagnostic; the detail prints types.String values, which quote
+    // themselves (basetypes.StringValue.String: fmt.Sprintf("%q")).
+    "gitlab:index/getComplianceFramework:getComplianceFramework": async (args, api) => {
+        const namespacePath = String(args.namespacePath);
+        const name = String(args.name);
+        let body: { data?: { namespace?: { fullPath: string; complianceFrameworks?: { nodes?: Framework[] } | null } | null } | null };
+        try {
+            body = await api.graphql(
+                `query { namespace(fullPath: "${namespacePath}") { fullPath, complianceFrameworks(search: "${name}", first: 10) { nodes { id, name, description, color, default, pipelineConfigurationFullPath } } } }`,
+            );
+        } catch (e) {
+            throw new Error(`GitLab API error occured: Unable to read compliance framework details: ${(e as Error).message}`);
+        }
+        const nodes = body.data?.namespace?.complianceFrameworks?.nodes ?? [];
+        const quoted = (s: string) => JSON.stringify(s);
+        if (nodes.length === 0) throw new Error(`Compliance Framework not found: Unable to find Compliance Framework: ${quoted(name)} in namespace: ${quoted(namespacePath)}`);
+        const match = nodes.find((n) => n.name === name);
+        if (match === undefined) throw new Error(`Compliance Framework match not found: Unable to find exact Compliance Framework match: ${quoted(name)} in namespace: ${quoted(namespacePath)}`);
+        return { id: `${namespacePath}:${match.id}`, ...toState(match, namespacePath) };
     },
 };

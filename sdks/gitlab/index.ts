@@ -15,6 +15,11 @@ export type ComplianceFramework = import("./complianceFramework").ComplianceFram
 export const ComplianceFramework: typeof import("./complianceFramework").ComplianceFramework = null as any;
 utilities.lazyLoad(exports, ["ComplianceFramework"], () => require("./complianceFramework"));
 
+export { GetComplianceFrameworkArgs, GetComplianceFrameworkResult, GetComplianceFrameworkOutputArgs } from "./getComplianceFramework";
+export const getComplianceFramework: typeof import("./getComplianceFramework").getComplianceFramework = null as any;
+export const getComplianceFrameworkOutput: typeof import("./getComplianceFramework").getComplianceFrameworkOutput = null as any;
+utilities.lazyLoad(exports, ["getComplianceFramework","getComplianceFrameworkOutput"], () => require("./getComplianceFramework"));
+
 export { GetGroupArgs, GetGroupResult, GetGroupOutputArgs } from "./getGroup";
 export const getGroup: typeof import("./getGroup").getGroup = null as any;
 export const getGroupOutput: typeof import("./getGroup").getGroupOutput = null as any;

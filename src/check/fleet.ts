@@ -14,7 +14,7 @@ export interface StackFacts {
     readonly stack: string;
     readonly environment: string;
     readonly governs: ReadonlyArray<{ readonly target: string; readonly key: KeyPath }>;
-    /** The compliance frameworks it defines, by their identity in GitLab (group and name). */
+    /** The compliance frameworks it defines (not those it refers to), by their identity in GitLab (group and name). */
     readonly defines: ReadonlyArray<{ readonly identity: string; readonly name: string; readonly group: string; readonly key: KeyPath }>;
 }
 
@@ -23,7 +23,8 @@ export function stackFacts(stack: string, config: GovernanceConfig): StackFacts 
         stack,
         environment: config.environment,
         governs: config.repositories.map((repo) => ({ target: projectTarget(repo), key: repo.keyPath([repo.project.mode === "adopt" ? "existing" : "name"]) })),
-        defines: config.complianceFrameworks.map((def) => ({ identity: frameworkIdentity(def), name: def.name, group: def.group, key: def.keyPath })),
+        // A reference (`existing: true`) manages nothing: any number of stacks may refer to a framework one of them defines.
+        defines: config.complianceFrameworks.filter((def) => def.kind === "managed").map((def) => ({ identity: frameworkIdentity(def), name: def.name, group: def.group, key: def.keyPath })),
     };
 }
 

@@ -24,6 +24,9 @@ export class OfflineGitLab {
     /** Direct project members, by project path: `[username, accessLevel]`. */
     readonly direct = new Map<string, Array<[string, string]>>();
     private readonly projects = new Map<string, number>();
+    private readonly frameworks = new Map<string, number>();
+    /** Compliance frameworks GitLab does not have, as `<group>/<name>`. */
+    readonly missingFrameworks = new Set<string>();
     /** The stack's outputs from its last deployment, as the engine would read them; none when undefined. */
     previousOutputs?: Record<string, unknown>;
 
@@ -35,6 +38,7 @@ export class OfflineGitLab {
         this.shares.clear();
         this.missingUsers.clear();
         this.emptyProjects.clear();
+        this.missingFrameworks.clear();
     }
 
     projectPath(id: string | number): string | undefined {
@@ -127,6 +131,16 @@ export class OfflineGitLab {
                     emptyRepo: this.emptyProjects.has(inputs.pathWithNamespace),
                     sharedWithGroups: (this.shares.get(inputs.pathWithNamespace) ?? []).map(([path, level]) => ({ groupId: this.groupId(path), groupFullPath: path, groupName: path, groupAccessLevel: level })),
                 };
+            case "gitlab:index/getComplianceFramework:getComplianceFramework": {
+                // As the provider's data source answers (datasource_gitlab_compliance_framework.go, and the double).
+                const { namespacePath, name } = inputs as { namespacePath: string; name: string };
+                if (this.missingFrameworks.has(`${namespacePath.toLowerCase()}/${name}`)) {
+                    throw new Error(`Compliance Framework not found: Unable to find Compliance Framework: ${JSON.stringify(name)} in namespace: ${JSON.stringify(namespacePath)}`);
+                }
+                // One gid per group and name, whatever the order of the lookups.
+                const frameworkId = `gid://gitlab/ComplianceManagement::Framework/${this.idOf(this.frameworks, `${namespacePath.toLowerCase()}\u0000${name}`)}`;
+                return { id: `${namespacePath}:${frameworkId}`, frameworkId, namespacePath, name, description: `${name} (defined outside this stack)`, color: "#6699cc", default: false };
+            }
             case "pulumi:pulumi:readStackOutputs":
                 // The stack's last deployment, as the engine reads it: none offline unless a test sets one.
                 return { name: inputs.name, outputs: this.previousOutputs ?? {}, secretOutputNames: [] };

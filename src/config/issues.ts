@@ -71,7 +71,14 @@ export function knownKeysAt(schema: z.ZodType, path: KeyPath): string[] {
         else if (node instanceof z.ZodArray) node = node.element as z.ZodType;
         else return [];
     }
-    return node instanceof z.ZodObject ? Object.keys(node.shape) : [];
+    return keysOf(node);
+}
+
+/** An object's keys; a union of objects (a complianceFrameworks entry) has every option's. */
+function keysOf(node: z.ZodType | undefined): string[] {
+    if (node instanceof z.ZodObject) return Object.keys(node.shape);
+    if (node instanceof z.ZodDiscriminatedUnion) return [...new Set((node.options as z.ZodType[]).flatMap(keysOf))];
+    return [];
 }
 
 function unwrap(node: z.ZodType | undefined): z.ZodType | undefined {

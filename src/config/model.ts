@@ -133,15 +133,27 @@ export interface Repository {
     readonly complianceFramework?: string;
 }
 
-/** A compliance framework the stack defines: a `ComplianceFramework` in a top-level group. */
-export interface ComplianceFrameworkDefinition {
+/** A compliance framework a stack's repositories can carry: one it defines, or one that exists in GitLab already. */
+export type ComplianceFrameworkDefinition = ManagedComplianceFramework | ExistingComplianceFramework;
+
+interface ComplianceFrameworkEntry {
     readonly name: string;
     /** The top-level group that holds it. */
     readonly group: string;
-    readonly description: string;
-    readonly color: string;
     /** Where it is written: `complianceFrameworks[i]`. */
     readonly keyPath: KeyPath;
+}
+
+/** A framework the stack defines: a `ComplianceFramework` in a top-level group. */
+export interface ManagedComplianceFramework extends ComplianceFrameworkEntry {
+    readonly kind: "managed";
+    readonly description: string;
+    readonly color: string;
+}
+
+/** `existing: true`: a framework defined by another stack or in GitLab, looked up by name and never changed here. */
+export interface ExistingComplianceFramework extends ComplianceFrameworkEntry {
+    readonly kind: "existing";
 }
 
 /** The validated stack config: everything the program needs, nothing it has to re-check. */
@@ -160,7 +172,7 @@ export interface GovernanceConfig {
     /** automationUser's e-mail, used as the author of the commits this program makes. */
     readonly automationUserEmail?: string;
     readonly repositories: readonly Repository[];
-    /** Compliance frameworks the stack defines; repositories refer to them by name. */
+    /** Compliance frameworks the stack defines or refers to; repositories name them. */
     readonly complianceFrameworks: readonly ComplianceFrameworkDefinition[];
     /** Reviewed weakenings of production governance, each bound to its exact change. */
     readonly acknowledgedWeakenings: readonly WeakeningAcknowledgement[];

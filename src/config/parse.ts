@@ -1,6 +1,6 @@
 import type { z } from "./zod";
 import { PRODUCTION_NAMES } from "../../policy/lib/stack";
-import { checkComplianceFrameworks, complianceFrameworksOf } from "./complianceFrameworks";
+import { checkComplianceFrameworks, complianceFrameworksOf, unusedReferenceWarnings } from "./complianceFrameworks";
 import { checkRepository, type RepositoryKeys, type RepositoryView, type StackFacts } from "./checks";
 import { ConfigValidationError, fromZod, renderIssue, valueAt, type ConfigIssue, type KeyPath } from "./issues";
 import { foreignKeyIssues } from "./foreignKeys";
@@ -77,6 +77,7 @@ export function parseGovernanceConfig(raw: Record<string, unknown>, ctx: ParseCo
     const repositories = parsed.map(({ repo, keys }) => toRepository(repo, production, keys));
     issues.push(...checkUnique(parsed.map(({ keys, index }, i) => ({ repo: repositories[i], keys, index }))));
     issues.push(...checkComplianceFrameworks(frameworks, repositories, tier));
+    warnings.push(...unusedReferenceWarnings(frameworks.valid, repositories));
 
     if (issues.length > 0) throw new ConfigValidationError(dedupe(issues));
     return { environment, production, tier, edition, selfManaged, adminToken, automationUser, automationUserEmail, repositories, complianceFrameworks: frameworks.valid, acknowledgedWeakenings, warnings: dedupe(warnings) };

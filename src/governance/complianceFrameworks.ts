@@ -1,11 +1,12 @@
 import * as gitlab from "@pulumi/gitlab";
 import * as pulumi from "@pulumi/pulumi";
-import type { ComplianceFrameworkDefinition } from "../config";
+import type { ManagedComplianceFramework } from "../config";
 import { frameworkIdentity, frameworkResourceKey } from "../config/complianceFrameworks";
 import { pinned } from "./providerVersion";
 
 export interface ComplianceFrameworksArgs {
-    readonly definitions: readonly ComplianceFrameworkDefinition[];
+    /** Only the frameworks the stack defines: a reference (`existing: true`) is looked up, never a resource. */
+    readonly definitions: readonly ManagedComplianceFramework[];
     /**
      * Pulumi `retainOnDelete`: on in production, since GitLab's destroy of a
      * framework unlabels every project that carries it, governed here or not.
@@ -42,7 +43,7 @@ export class ComplianceFrameworks extends pulumi.ComponentResource {
     }
 
     /** The global id (`gid://gitlab/ComplianceManagement::Framework/N`) of a defined framework. */
-    frameworkId(def: ComplianceFrameworkDefinition): pulumi.Output<string> {
+    frameworkId(def: ManagedComplianceFramework): pulumi.Output<string> {
         const framework = this.#byIdentity.get(frameworkIdentity(def));
         if (framework === undefined) throw new Error(`compliance framework ${JSON.stringify(def.name)} of ${def.group} is not defined`);
         return framework.frameworkId;

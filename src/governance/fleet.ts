@@ -1,9 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { ConfigIssue, GovernanceConfig } from "../config";
-import { frameworkOf } from "../config/complianceFrameworks";
+import type { ConfigIssue, ComplianceFrameworkDefinition, GovernanceConfig, ManagedComplianceFramework } from "../config";
+import { frameworkIdentity, frameworkOf } from "../config/complianceFrameworks";
 import { ComplianceFrameworks } from "./complianceFrameworks";
+import { lookUpExistingFrameworks, type ExistingFrameworks } from "./existingFrameworks";
 import { ModelGovernance } from "./modelGovernance";
-import { PrincipalDirectory } from "./principals";
+import { GitLabLookupError, PrincipalDirectory } from "./principals";
 import { modelRegistryWarnings } from "./registryWarnings";
 import { inWindow, registered, REPOSITORIES_IN_FLIGHT, withoutPromiseTraces } from "./registrationWindow";
 import { describeUser, summarizeGovernance, type ApprovalRuleSummary, type GovernanceSummary, type RepositorySummary } from "./summary";
@@ -44,18 +45,21 @@ export interface FleetOptions {
 }
 
 export async function governFleet(config: GovernanceConfig, options: FleetOptions = {}): Promise<FleetOutputs> {
-    const principals = await PrincipalDirectory.load(config, options);
+    const { principals, existing } = await lookUp(config, options);
     const warnings = programWarnings(config, principals);
     options.onWarnings?.(warnings);
     const { tier, edition, automationUser, automationUserEmail } = config;
     const environment = { name: config.environment, production: config.production, tier, edition };
-    const frameworks = config.complianceFrameworks.length === 0 ? undefined : new ComplianceFrameworks("compliance-frameworks", { definitions: config.complianceFrameworks, retainOnDelete: config.production });
+    const managed = config.complianceFrameworks.filter((def): def is ManagedComplianceFramework => def.kind === "managed");
+    const frameworks = managed.length === 0 ? undefined : new ComplianceFrameworks("compliance-frameworks", { definitions: managed, retainOnDelete: config.production });
     if (frameworks !== undefined) await registered([frameworks, ...frameworks.children]);
+    // A defined framework's id is its resource's output; a referenced one's was looked up.
+    const frameworkId = (def: ComplianceFrameworkDefinition) => (def.kind === "managed" ? frameworks!.frameworkId(def) : existing.ids.get(frameworkIdentity(def))!);
     // Built a window of repositories at a time, each waiting for the engine to answer its registrations.
     const components = await withoutPromiseTraces(() =>
         inWindow(config.repositories, REPOSITORIES_IN_FLIGHT, async (repository) => {
             const framework = frameworkOf(repository, config.complianceFrameworks);
-            const complianceFrameworkId = framework === undefined ? undefined : frameworks?.frameworkId(framework);
+            const complianceFrameworkId = framework === undefined ? undefined : frameworkId(framework);
             const component = new ModelGovernance(repository.key, { repository, environment, principals, automationUser, automationUserEmail, complianceFrameworkId });
             await registered([component, ...component.children]);
             return component;
@@ -88,6 +92,19 @@ export async function governFleet(config: GovernanceConfig, options: FleetOption
         principals,
         warnings,
     };
+}
+
+/**
+ * The principals and the referenced compliance frameworks, looked up side by side;
+ * what either could not find is reported together, before anything registers.
+ */
+async function lookUp(config: GovernanceConfig, options: FleetOptions): Promise<{ principals: PrincipalDirectory; existing: ExistingFrameworks }> {
+    const [principals, existing] = await Promise.allSettled([PrincipalDirectory.load(config, options), lookUpExistingFrameworks(config)]);
+    if (principals.status === "rejected" && !(principals.reason instanceof GitLabLookupError)) throw principals.reason;
+    if (existing.status === "rejected") throw existing.reason;
+    const issues = [...(principals.status === "rejected" ? (principals.reason as GitLabLookupError).issues : []), ...existing.value.issues];
+    if (issues.length > 0) throw new GitLabLookupError(issues);
+    return { principals: (principals as PromiseFulfilledResult<PrincipalDirectory>).value, existing: existing.value };
 }
 
 /**

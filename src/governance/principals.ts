@@ -24,7 +24,8 @@ export class GitLabLookupError extends pulumi.RunError {
 
 type Members = ReadonlyMap<number, number>;
 
-const reasonOf = (e: unknown) => (e instanceof Error ? e.message : String(e)).split("\n")[0];
+/** The first line of a failed lookup's error: the provider's own message. */
+export const reasonOf = (e: unknown) => (e instanceof Error ? e.message : String(e)).split("\n")[0];
 
 /** What the lookups found, by name (lower case) or id. */
 interface Lookups {

@@ -20,9 +20,16 @@ const labelled = editConfig(fs.readFileSync(path.join(ROOT, "test", "fixtures", 
     c[`${NS}:repositories`][0].complianceFramework = "SOC 2";
 });
 
+// A second team's stack labels its own project with the framework the first defines.
+const REFERRING = "prod-vision";
+const referring = editConfig(fs.readFileSync(path.join(ROOT, "test", "fixtures", "stacks", "prod.yaml"), "utf8"), (c) => {
+    c[`${NS}:complianceFrameworks`] = [{ name: "SOC 2", group: "acme-ml", existing: true }];
+    c[`${NS}:repositories`] = [{ name: "Vision Model", complianceFramework: "SOC 2", approvalRules: [{ name: "Leads", approvalsRequired: 2, groups: ["acme-ml/ml-leads"] }] }];
+});
+
 let ws: EngineWorkspace;
 beforeAll(async () => {
-    ws = await EngineWorkspace.withFixtureStacks({ [STACK]: labelled });
+    ws = await EngineWorkspace.withFixtureStacks({ [STACK]: labelled, [REFERRING]: referring });
 });
 afterAll(() => ws?.dispose()); // undefined when set-up failed: jest reports that error
 
@@ -85,6 +92,50 @@ describe("complianceFramework against the stand-in", () => {
         expect(preview.output).toContain("complianceFramework goes from");
         expect(preview.output).toContain(`${NS}:acknowledgeWeakenings`);
         ws.editStack(STACK, (c) => (c[`${NS}:repositories`][0].complianceFramework = "SOC 2"));
+    });
+});
+
+describe("a second stack that refers to the framework (existing: true)", () => {
+    const vision = (...args: string[]) => ws.pulumi([...args, "--stack", REFERRING, "--non-interactive"]);
+    let lookups: number;
+
+    beforeAll(async () => {
+        const before = ws.standin.requests.length;
+        ok(await firstDeployment(vision));
+        lookups = ws.standin.requests.slice(before).filter((r) => r.path === "/api/graphql" && /complianceFrameworks\(search:/.test(String((r.body as { query: string }).query))).length;
+    });
+
+    it("labels its own project with the framework the first stack created, creating none", async () => {
+        const { state } = ws.standin;
+        expect(state.compliance_frameworks).toHaveLength(1);
+        const project = state.project("acme-ml/models/vision-model")!;
+        expect(state.project_compliance_frameworks).toContainEqual({ project_id: project.id, framework_id: state.compliance_frameworks[0].id });
+        // The data source's query, once per program run (first up and the converging preview and up).
+        expect(lookups).toBeGreaterThan(0);
+        const exported = await ws.export(REFERRING);
+        expect(exported.resources?.filter((r) => r.type === "gitlab:index/complianceFramework:ComplianceFramework")).toEqual([]);
+        const attached = exported.resources?.find((r) => r.type === "gitlab:index/projectComplianceFrameworks:ProjectComplianceFrameworks");
+        expect(attached?.outputs?.complianceFrameworkIds).toEqual([`gid://gitlab/ComplianceManagement::Framework/${state.compliance_frameworks[0].id}`]);
+    });
+
+    it("has nothing left to change, in either stack", async () => {
+        ok(await vision("preview", "--expect-no-changes"));
+        ok(await pulumi("preview", "--expect-no-changes"));
+    });
+
+    it("fails the preview of a reference to a framework GitLab does not have, with the provider's message at the key", async () => {
+        ws.editStack(REFERRING, (c) => {
+            c[`${NS}:complianceFrameworks`] = [{ name: "HIPAA", group: "acme-ml", existing: true }];
+            c[`${NS}:repositories`][0].complianceFramework = "HIPAA";
+        });
+        const preview = await vision("preview");
+        ws.editStack(REFERRING, (c) => {
+            c[`${NS}:complianceFrameworks`] = [{ name: "SOC 2", group: "acme-ml", existing: true }];
+            c[`${NS}:repositories`][0].complianceFramework = "SOC 2";
+        });
+        expect(preview.code).not.toBe(0);
+        expect(preview.output).toContain(`${NS}:complianceFrameworks[0].name: got "HIPAA"; expected a compliance framework of that name in acme-ml that the token can read`);
+        expect(preview.output).toContain('Compliance Framework not found: Unable to find Compliance Framework: "HIPAA" in namespace: "acme-ml"');
     });
 });
 

@@ -1,6 +1,8 @@
 // POST /api/graphql: compliance frameworks (EE, Premium; Owner of the top-level group).
 import { GitLabStandin } from "../../engine/gitlab-standin";
-import { RESOURCE_NOT_AVAILABLE } from "../../engine/gitlab-standin/graphql";
+import { matchesSearch, RESOURCE_NOT_AVAILABLE } from "../../engine/gitlab-standin/graphql";
+import { INVOKES } from "../../engine/provider-double/invokes";
+import { RestClient } from "../../engine/provider-double/restClient";
 import { acme, BOT_TOKEN, ID, READ_TOKEN, useStandin } from "./helpers";
 
 async function gql(standin: GitLabStandin, query: string, token: string = BOT_TOKEN): Promise<{ status: number; body: any }> {
@@ -94,5 +96,64 @@ describe("compliance frameworks on Community Edition", () => {
     it("has no compliance framework fields at all", async () => {
         const res = await gql(standin(), create("SOC 2"));
         expect(res.body.errors[0].message).toMatch(/mutation/i);
+    });
+});
+
+describe("looking a framework up by name, as the provider's getComplianceFramework does", () => {
+    const { standin } = useStandin(() =>
+        acme((f) => {
+            f.tokens.push({ token: "tok-models-maintainer", user_id: ID.marcus, scopes: ["api"] });
+            f.users.push({ id: 40, username: "outsider", name: "Outsider", email: "outsider@example.com" } as (typeof f.users)[number]);
+            f.tokens.push({ token: "tok-outsider", user_id: 40, scopes: ["api"] });
+        }),
+    );
+    const lookUp = (name: string, token = BOT_TOKEN, namespacePath = "acme-ml") =>
+        INVOKES["gitlab:index/getComplianceFramework:getComplianceFramework"]({ namespacePath, name }, new RestClient(standin().baseUrl, token));
+
+    it("finds the framework of exactly that name among the search's matches, with the resource's id format", async () => {
+        const soc1 = (await gql(standin(), create("SOC 1"))).body.data.createComplianceFramework.framework.id;
+        const soc2 = (await gql(standin(), create("SOC 2"))).body.data.createComplianceFramework.framework.id;
+        // GitLab's search drops terms under 3 characters: "SOC 2" searches "SOC" and finds both.
+        const searched = await gql(standin(), `query { namespace(fullPath: "acme-ml") { complianceFrameworks(search: "SOC 2", first: 10) { nodes { id } } } }`);
+        expect(searched.body.data.namespace.complianceFrameworks.nodes).toEqual([{ id: soc1 }, { id: soc2 }]);
+        const found = await lookUp("SOC 2");
+        expect(found).toEqual({ id: `acme-ml:${soc2}`, frameworkId: soc2, namespacePath: "acme-ml", name: "SOC 2", description: "Reviewed changes", color: "#1f75cb", default: false });
+    });
+
+    it("needs only read access to the top-level group, not the Owner role that creating takes", async () => {
+        const soc2 = (await gql(standin(), create("SOC 2"))).body.data.createComplianceFramework.framework.id;
+        // A Maintainer of a subgroup can read acme-ml (read_compliance_framework: read_group on the root).
+        expect((await lookUp("SOC 2", "tok-models-maintainer")).frameworkId).toBe(soc2);
+        // Someone who cannot see the group gets a null namespace: no nodes, "not found".
+        await expect(lookUp("SOC 2", "tok-outsider")).rejects.toThrow('Compliance Framework not found: Unable to find Compliance Framework: "SOC 2" in namespace: "acme-ml"');
+    });
+
+    it("fails with the provider's messages for no match and for matches that are not the name", async () => {
+        await gql(standin(), create("SOC 2 Type II"));
+        await expect(lookUp("HIPAA")).rejects.toThrow('Compliance Framework not found: Unable to find Compliance Framework: "HIPAA" in namespace: "acme-ml"');
+        await expect(lookUp("SOC 2")).rejects.toThrow('Compliance Framework match not found: Unable to find exact Compliance Framework match: "SOC 2" in namespace: "acme-ml"');
+        await expect(lookUp("SOC 2", BOT_TOKEN, "no-such-group")).rejects.toThrow("Compliance Framework not found");
+    });
+
+    it("returns the first 10 matches only, so an 11th framework sharing the search terms is not found", async () => {
+        for (let i = 1; i <= 11; i++) await gql(standin(), create(`Model Risk ${String(i).padStart(2, "0")}`));
+        const res = await gql(standin(), `query { namespace(fullPath: "acme-ml") { complianceFrameworks(search: "Model Risk", first: 10) { nodes { name } } } }`);
+        expect(res.body.data.namespace.complianceFrameworks.nodes).toHaveLength(10);
+        await expect(lookUp("Model Risk 11")).rejects.toThrow("Compliance Framework match not found");
+        expect((await lookUp("Model Risk 10")).name).toBe("Model Risk 10");
+    });
+});
+
+describe("GitLab's framework name search (Gitlab::SQL::Pattern)", () => {
+    it.each([
+        ["SOC 2", "SOC 1", true],
+        ["soc", "SOC 2", true],
+        ["SOC 2", "ISO 27001", false],
+        ["AI", "ai", true],
+        ["AI", "AI Act", false],
+        ["Model Risk", "Risk of Model", true],
+        ["  ", "anything", true],
+    ])("search %j matches %j: %s", (query, name, expected) => {
+        expect(matchesSearch(name, query)).toBe(expected);
     });
 });

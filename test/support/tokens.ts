@@ -17,4 +17,5 @@ export const T = {
     getGroup: "gitlab:index/getGroup:getGroup",
     getProject: "gitlab:index/getProject:getProject",
     getProjectMembership: "gitlab:index/getProjectMembership:getProjectMembership",
+    getComplianceFramework: "gitlab:index/getComplianceFramework:getComplianceFramework",
 } as const;

@@ -9,7 +9,7 @@ import { splitId, type ResourceHandler } from "./handler";
 
 const FIELDS = "id, name, description, color, default, pipelineConfigurationFullPath";
 
-interface Framework {
+export interface Framework {
     id: string;
     name: string;
     description: string;
@@ -23,8 +23,8 @@ interface GraphQLBody<T> {
     errors?: Array<{ message: string }>;
 }
 
-/** complianceFrameworkToStateModel: pipeline_configuration_full_path only when not empty. */
-function toState(framework: Framework, namespacePath: string): Props {
+/** complianceFrameworkToStateModel: pipeline_configuration_full_path only when not empty (the data source's Read sets its state the same way). */
+export function toState(framework: Framework, namespacePath: string): Props {
     return {
         frameworkId: framework.id,
         namespacePath,
