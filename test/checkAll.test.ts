@@ -5,7 +5,7 @@ import * as os from "os";
 import * as path from "path";
 import { stringify } from "yaml";
 import { run } from "../src/check/cli";
-import { crossStackProblems, stackFamily } from "../src/check/fleet";
+import { crossStackProblems, crossStackWarnings, stackFamily } from "../src/check/fleet";
 import { frameworkIdentity } from "../src/config/complianceFrameworks";
 import { checkInWorkers } from "../src/check/workers";
 import { editConfig, ROOT } from "./support/stackFile";
@@ -89,8 +89,10 @@ describe("npm run check -- --all", () => {
         const entry = (stack: string, group?: string) => ({
             stack,
             environment: stackFamily(stack),
+            production: stackFamily(stack) === "prod",
             governs: [],
             defines: group ? [{ identity: frameworkIdentity({ ...soc2, group }), name: soc2.name, group, key: ["complianceFrameworks", 0] }] : [],
+            refersTo: [],
         });
         expect(crossStackProblems([entry("prod", "acme-ml"), entry("prod-vision", "acme-vision")])).toEqual([]);
         expect(crossStackProblems([entry("prod", "acme-ml"), entry("prod-vision")])).toEqual([]);
@@ -114,6 +116,35 @@ describe("npm run check -- --all", () => {
         expect(again.code).toBe(1);
         expect(again.err).toContain('Pulumi.prod-fraud.yaml ml-model-governance:complianceFrameworks[0]: defines compliance framework "SOC 2" in group acme-ml, which Pulumi.prod.yaml ml-model-governance:complianceFrameworks[0] defines too');
         expect(again.err).not.toContain("prod-vision");
+    });
+
+    it("warns when a production stack labels its projects with a framework only a non-production stack defines", async () => {
+        const soc2 = { name: "SOC 2", group: "acme-ml", description: "Reviewed changes", color: "#1f75cb" };
+        const reference = [{ name: "SOC 2", group: "acme-ml", existing: true }];
+        const devDefines = editConfig(fixture("dev"), (c) => (c[`${NS}:complianceFrameworks`] = [soc2]));
+        const prodRefers = editConfig(fixture("prod"), (c) => {
+            c[`${NS}:complianceFrameworks`] = reference;
+            c[`${NS}:defaults`] = { ...(c[`${NS}:defaults`] as object), complianceFramework: "SOC 2" };
+        });
+        const result = await checkAll({ "Pulumi.dev.yaml": devDefines, "Pulumi.prod.yaml": prodRefers });
+        // A warning, not a refusal: GitLab accepts it, and it holds until the dev stack lets the framework go.
+        expect(result.code).toBe(0);
+        expect(result.out).toContain(
+            'warning: across stacks: Pulumi.prod.yaml ml-model-governance:complianceFrameworks[0]: refers to compliance framework "SOC 2" in group acme-ml, which non-production Pulumi.dev.yaml ml-model-governance:complianceFrameworks[0] defines; destroying that stack',
+        );
+        // Defined in production, or referred to only from dev: nothing to say.
+        const fact = (stack: string, production: boolean, kind: "defines" | "refersTo") => ({
+            stack,
+            environment: stack,
+            production,
+            governs: [],
+            defines: [],
+            refersTo: [],
+            [kind]: [{ identity: frameworkIdentity(soc2), name: soc2.name, group: soc2.group, key: ["complianceFrameworks", 0] }],
+        });
+        expect(crossStackWarnings([fact("prod", true, "defines"), fact("prod-cv", true, "refersTo")])).toEqual([]);
+        expect(crossStackWarnings([fact("prod", true, "defines"), fact("dev", false, "refersTo")])).toEqual([]);
+        expect(crossStackWarnings([fact("dev", false, "defines"), fact("prod-cv", true, "refersTo")])).toHaveLength(1);
     });
 
     it("refuses a project adopted by one stack and created by another", async () => {
@@ -167,7 +198,7 @@ describe("npm run check -- --all", () => {
     });
 
     it("names a stack that forgot its environment when nothing else would (no shared defaults)", () => {
-        const entry = (stack: string, environment: string) => ({ stack, environment, governs: [], defines: [] });
+        const entry = (stack: string, environment: string) => ({ stack, environment, production: false, governs: [], defines: [], refersTo: [] });
         expect(crossStackProblems([entry("prod", "prod"), entry("prod-ocr", "prod-ocr")])).toEqual([expect.stringContaining('Pulumi.prod-ocr.yaml ml-model-governance:environment: got "prod-ocr"; expected "prod" like the other stacks of family "prod" (Pulumi.prod.yaml)')]);
     });
 

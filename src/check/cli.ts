@@ -1,7 +1,7 @@
 import * as os from "os";
 import * as path from "path";
 import { main, stackCommand, type Print } from "../config/stackCommand";
-import { crossStackProblems, projectRoot, stackFacts, stacksIn, type StackFacts } from "./fleet";
+import { crossStackProblems, crossStackWarnings, projectRoot, stackFacts, stacksIn, type StackFacts } from "./fleet";
 import type { CheckResult } from "./offlineCheck";
 import { packConfigPath } from "./packConfig";
 import { checkInWorkers } from "./workers";
@@ -79,7 +79,9 @@ async function checkAll(cwd: string, out: Print, err: Print): Promise<number> {
     }
     const failed = results.filter((r) => r.code !== 0).length;
     // What validated takes part in the fleet's checks; what did not was reported just now.
-    const problems = crossStackProblems(results.flatMap((r) => (r.facts === undefined ? [] : [r.facts])));
+    const facts = results.flatMap((r) => (r.facts === undefined ? [] : [r.facts]));
+    const problems = crossStackProblems(facts);
+    for (const w of crossStackWarnings(facts)) out(`warning: across stacks: ${w}\n`);
     if (problems.length > 0) err(`across the ${stacks.length} stacks: ${problems.length} problem${problems.length === 1 ? "" : "s"}:\n${problems.map((p) => `  - ${p}\n`).join("")}`);
     else out(`across the ${stacks.length} stacks (${stacks.map((s) => `Pulumi.${s}.yaml`).join(", ")}): each project governed once, each family of stacks one environment\n`);
     return failed > 0 || problems.length > 0 ? 1 : 0;

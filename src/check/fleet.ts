@@ -14,8 +14,19 @@ export interface StackFacts {
     readonly stack: string;
     readonly environment: string;
     readonly governs: ReadonlyArray<{ readonly target: string; readonly key: KeyPath }>;
+    /** Whether its environment is a production one (its frameworks are then retained on delete). */
+    readonly production: boolean;
     /** The compliance frameworks it defines (not those it refers to), by their identity in GitLab (group and name). */
-    readonly defines: ReadonlyArray<{ readonly identity: string; readonly name: string; readonly group: string; readonly key: KeyPath }>;
+    readonly defines: readonly FrameworkFact[];
+    /** The compliance frameworks it refers to (`existing: true`). */
+    readonly refersTo: readonly FrameworkFact[];
+}
+
+interface FrameworkFact {
+    readonly identity: string;
+    readonly name: string;
+    readonly group: string;
+    readonly key: KeyPath;
 }
 
 export function stackFacts(stack: string, config: GovernanceConfig): StackFacts {
@@ -23,9 +34,15 @@ export function stackFacts(stack: string, config: GovernanceConfig): StackFacts 
         stack,
         environment: config.environment,
         governs: config.repositories.map((repo) => ({ target: projectTarget(repo), key: repo.keyPath([repo.project.mode === "adopt" ? "existing" : "name"]) })),
+        production: config.production,
         // A reference (`existing: true`) manages nothing: any number of stacks may refer to a framework one of them defines.
-        defines: config.complianceFrameworks.filter((def) => def.kind === "managed").map((def) => ({ identity: frameworkIdentity(def), name: def.name, group: def.group, key: def.keyPath })),
+        defines: frameworkFacts(config, "managed"),
+        refersTo: frameworkFacts(config, "existing"),
     };
+}
+
+function frameworkFacts(config: GovernanceConfig, kind: "managed" | "existing"): FrameworkFact[] {
+    return config.complianceFrameworks.filter((def) => def.kind === kind).map((def) => ({ identity: frameworkIdentity(def), name: def.name, group: def.group, key: def.keyPath }));
 }
 
 /** Every `Pulumi.<stack>.yaml` beside Pulumi.yaml, by stack name, sorted. */
@@ -94,6 +111,29 @@ export function crossStackProblems(stacks: readonly StackFacts[]): string[] {
         }
     }
     return problems;
+}
+
+/**
+ * What may not hold across stacks, without being wrong: a production stack
+ * labelling its projects with a framework that a non-production stack defines.
+ * Only production retains a framework on delete (src/governance/fleet.ts), so
+ * destroying that stack, or dropping the definition from it, deletes the
+ * framework in GitLab and takes the label off the production projects too.
+ */
+export function crossStackWarnings(stacks: readonly StackFacts[]): string[] {
+    const definedBy = new Map<string, { stack: string; key: KeyPath; production: boolean }>();
+    for (const { stack, defines, production } of stacks) for (const def of defines) if (!definedBy.has(def.identity)) definedBy.set(def.identity, { stack, key: def.key, production });
+    return stacks
+        .filter((s) => s.production)
+        .flatMap(({ stack, refersTo }) =>
+            refersTo.flatMap((ref) => {
+                const definer = definedBy.get(ref.identity);
+                if (definer === undefined || definer.production) return [];
+                return [
+                    `${where(stack, ref.key)}: refers to compliance framework ${JSON.stringify(ref.name)} in group ${ref.group}, which non-production ${where(definer.stack, definer.key)} defines; destroying that stack, or removing the definition, deletes the framework in GitLab (only production stacks retain theirs) and unlabels this stack's projects; define it in a production stack instead`,
+                ];
+            }),
+        );
 }
 
 /** The project's root for `--all`: where Pulumi.yaml is. */
