@@ -79,6 +79,15 @@ describe("compliance framework labels", () => {
         expect(message).toContain(`${repo0}.complianceFramework: got "SOX"; expected the name of a framework in ml-model-governance:complianceFrameworks (it lists "SOC 2"); a framework defined elsewhere needs an entry with \`existing: true\``);
     });
 
+    it("suggests the listed name a near miss was meant to be, a malformed entry's included", async () => {
+        const message = await refused(withFramework((c) => {
+            c.complianceFrameworks.push({ name: "PCI DSS", group: "acme-ml", existing: true, color: "#ff0000" });
+            c.repositories[0].complianceFramework = "PCI-DSS";
+        }));
+        expect(message).toContain('ml-model-governance:complianceFrameworks[1].color: got "#ff0000"; expected no color with `existing: true`');
+        expect(message).toContain(`${repo0}.complianceFramework: got "PCI-DSS"; expected the name of a framework in ml-model-governance:complianceFrameworks (it lists "SOC 2", "PCI DSS"); did you mean "PCI DSS"?`);
+    });
+
     it("refuses an undefined name inherited from defaults at the defaults key", async () => {
         const message = await refused(withFramework((c) => {
             delete c.repositories[0].complianceFramework;

@@ -1,5 +1,5 @@
 import { z } from "./zod";
-import type { ConfigIssue, KeyPath } from "./issues";
+import { suggest, type ConfigIssue, type KeyPath } from "./issues";
 import type { ComplianceFrameworkDefinition, Repository, Tier } from "./model";
 import { resourceKey } from "./names";
 
@@ -143,8 +143,14 @@ export function checkComplianceFrameworks({ valid: definitions, malformedNames }
         const group = topLevelGroupOf(repo);
         const named = definitions.filter((d) => d.name === name);
         if (named.length === 0) {
-            const known = [...new Set(definitions.map((d) => JSON.stringify(d.name)))];
-            issues.push({ path: at, value: name, message: `expected the name of a framework in ml-model-governance:complianceFrameworks (${known.length > 0 ? `it lists ${known.join(", ")}` : "it lists none"}); a framework defined elsewhere needs an entry with \`existing: true\`` });
+            // Every name the stack lists, a malformed entry's too: a near miss is most often a typo of one of them.
+            const listed = [...new Set([...definitions.map((d) => d.name), ...malformedNames])];
+            const near = suggest(name, listed);
+            issues.push({
+                path: at,
+                value: name,
+                message: `expected the name of a framework in ml-model-governance:complianceFrameworks (${listed.length > 0 ? `it lists ${listed.map((n) => JSON.stringify(n)).join(", ")}` : "it lists none"})${near === undefined ? "" : `; did you mean ${JSON.stringify(near)}?`}; a framework defined elsewhere needs an entry with \`existing: true\``,
+            });
         } else if (group === undefined) {
             issues.push({ path: at, value: name, message: "expected a project in a group: compliance frameworks belong to top-level groups, and this project is created in the token user's own namespace (set `namespace`)" });
         } else if (!named.some((d) => d.group.toLowerCase() === group.toLowerCase())) {
