@@ -40,7 +40,7 @@ const x = (v) => `${v.toFixed(2)}×`;
 
 /**
  * A request as an endpoint: numeric ids and percent-encoded paths become
- * placeholders, and only the query's parameter names are kept, so that every
+ * placeholders, and only the query's parameter names are kept (each once), so that every
  * lookup of one kind counts under one key.
  */
 function endpointOf({ method, path: raw, query }) {
@@ -48,7 +48,7 @@ function endpointOf({ method, path: raw, query }) {
         .split("/")
         .map((seg) => (/^\d+$/.test(seg) ? ":id" : /%2F/i.test(seg) ? ":path" : seg))
         .join("/");
-    const params = query === "" ? "" : `?${[...new URLSearchParams(query).keys()].sort().join("&")}`;
+    const params = query === "" ? "" : `?${[...new Set(new URLSearchParams(query).keys())].sort().join("&")}`;
     return `${method} ${template}${params}`;
 }
 
