@@ -1,4 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
+import { frameworkIdentity } from "../config/complianceFrameworks";
 
 /**
  * A tiny in-memory GitLab for runs under mocks (`npm run check`, unit tests):
@@ -138,7 +139,7 @@ export class OfflineGitLab {
                     throw new Error(`Compliance Framework not found: Unable to find Compliance Framework: ${JSON.stringify(name)} in namespace: ${JSON.stringify(namespacePath)}`);
                 }
                 // One gid per group and name, whatever the order of the lookups.
-                const frameworkId = `gid://gitlab/ComplianceManagement::Framework/${this.idOf(this.frameworks, `${namespacePath.toLowerCase()}\u0000${name}`)}`;
+                const frameworkId = `gid://gitlab/ComplianceManagement::Framework/${this.idOf(this.frameworks, frameworkIdentity({ group: namespacePath, name }))}`;
                 return { id: `${namespacePath}:${frameworkId}`, frameworkId, namespacePath, name, description: `${name} (defined outside this stack)`, color: "#6699cc", default: false };
             }
             case "pulumi:pulumi:readStackOutputs":

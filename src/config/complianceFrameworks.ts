@@ -1,6 +1,6 @@
 import { z } from "./zod";
-import { suggest, type ConfigIssue, type KeyPath } from "./issues";
-import type { ComplianceFrameworkDefinition, Repository, Tier } from "./model";
+import { renderKey, suggest, type ConfigIssue, type KeyPath } from "./issues";
+import type { ComplianceFrameworkDefinition, ExistingComplianceFramework, Repository, Tier } from "./model";
 import { resourceKey } from "./names";
 
 // GitLab keeps compliance frameworks on top-level groups only, and applies one
@@ -83,13 +83,20 @@ function toDefinition(entry: z.infer<typeof complianceFrameworkSchema>, keyPath:
     return entry.existing === true ? { kind: "existing", name, group, keyPath } : { kind: "managed", name, group, description: entry.description, color: entry.color, keyPath };
 }
 
+/** The references (`existing: true`) some repository names: only these are looked up. */
+export function referencesInUse(definitions: readonly ComplianceFrameworkDefinition[], repositories: readonly Repository[]): ExistingComplianceFramework[] {
+    const used = new Set(repositories.map((repo) => frameworkOf(repo, definitions)));
+    return definitions.filter((def): def is ExistingComplianceFramework => def.kind === "existing" && used.has(def));
+}
+
 /**
  * A reference no repository names does nothing: it is not even looked up. Said, not
  * refused, since a stack may list a framework before its first repository carries it.
  */
 export function unusedReferenceWarnings(definitions: readonly ComplianceFrameworkDefinition[], repositories: readonly Repository[]): ConfigIssue[] {
+    const used = new Set<ComplianceFrameworkDefinition>(referencesInUse(definitions, repositories));
     return definitions
-        .filter((def) => def.kind === "existing" && !repositories.some((repo) => frameworkOf(repo, [def]) !== undefined))
+        .filter((def) => def.kind === "existing" && !used.has(def))
         .map((def) => ({
             path: [...def.keyPath, "name"],
             value: def.name,
@@ -122,14 +129,14 @@ export function checkComplianceFrameworks({ valid: definitions, malformedNames }
         else seen.set(id, def);
     }
     // Distinct frameworks whose resource names would be one (`SOC 2` and `soc-2`): the preview would fail on a duplicate URN.
-    const named = new Map<string, ComplianceFrameworkDefinition>();
+    const byResourceName = new Map<string, ComplianceFrameworkDefinition>();
     // Only a definition's name is part of a resource name: a reference creates nothing.
     for (const def of seen.values()) {
         if (def.kind !== "managed") continue;
         const key = frameworkResourceKey(def);
-        const first = named.get(key);
-        if (first !== undefined) issues.push({ path: [...def.keyPath, "name"], value: def.name, message: `expected a name that differs from ${describeKey(first.keyPath)} (${JSON.stringify(first.name)} in ${first.group}) in more than case, spaces and punctuation: both would be the resource ${key}` });
-        else named.set(key, def);
+        const first = byResourceName.get(key);
+        if (first !== undefined) issues.push({ path: [...def.keyPath, "name"], value: def.name, message: `expected a name that differs from ${renderKey(first.keyPath)} (${JSON.stringify(first.name)} in ${first.group}) in more than case, spaces and punctuation: both would be the resource ${key}` });
+        else byResourceName.set(key, def);
     }
     for (const repo of repositories) {
         const name = repo.complianceFramework;
@@ -182,9 +189,5 @@ export function frameworkOf(repo: Repository, definitions: readonly ComplianceFr
 
 /** `complianceFrameworks[0] defines it` or `complianceFrameworks[0] refers to it`. */
 function describeEntry(def: ComplianceFrameworkDefinition): string {
-    return `${describeKey(def.keyPath)} ${def.kind === "managed" ? "defines" : "refers to"} it`;
-}
-
-function describeKey(path: KeyPath): string {
-    return path.map((p, i) => (typeof p === "number" ? `[${p}]` : i === 0 ? p : `.${p}`)).join("");
+    return `${renderKey(def.keyPath)} ${def.kind === "managed" ? "defines" : "refers to"} it`;
 }

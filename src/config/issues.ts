@@ -20,8 +20,13 @@ export interface ConfigIssue {
 
 /** `ml-model-governance:repositories[0].approvalRules[1].approvalsRequired` */
 export function renderPath(path: KeyPath): string {
+    return path.length === 0 ? NAMESPACE : `${NAMESPACE}:${renderKey(path)}`;
+}
+
+/** A key path within the namespace: `repositories[0].approvalRules[1].approvalsRequired`. */
+export function renderKey(path: KeyPath): string {
     const [head, ...rest] = path;
-    let out = head === undefined ? NAMESPACE : `${NAMESPACE}:${String(head)}`;
+    let out = head === undefined ? "" : String(head);
     for (const part of rest) {
         out += typeof part === "number" ? `[${part}]` : /^[A-Za-z_][A-Za-z0-9_]*$/.test(part) ? `.${part}` : `[${JSON.stringify(part)}]`;
     }

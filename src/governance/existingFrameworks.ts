@@ -1,6 +1,6 @@
 import * as gitlab from "@pulumi/gitlab";
-import type { ConfigIssue, ExistingComplianceFramework, GovernanceConfig } from "../config";
-import { frameworkIdentity, frameworkOf } from "../config/complianceFrameworks";
+import type { ConfigIssue, GovernanceConfig } from "../config";
+import { frameworkIdentity, referencesInUse } from "../config/complianceFrameworks";
 import { reasonOf } from "./principals";
 import { invokeOptions } from "./providerVersion";
 
@@ -12,12 +12,6 @@ export interface ExistingFrameworks {
     readonly lookupCount: number;
 }
 
-/** The references (`existing: true`) some repository names: only these are looked up. */
-export function referencesInUse(config: GovernanceConfig): ExistingComplianceFramework[] {
-    const used = new Set(config.repositories.map((repo) => frameworkOf(repo, config.complianceFrameworks)));
-    return config.complianceFrameworks.filter((def): def is ExistingComplianceFramework => def.kind === "existing" && used.has(def));
-}
-
 /**
  * Looks up each framework the stack refers to, once and concurrently, through the
  * provider's `getComplianceFramework` data source (one GraphQL query on the
@@ -25,7 +19,7 @@ export function referencesInUse(config: GovernanceConfig): ExistingComplianceFra
  * group (`read_compliance_framework`, ee/app/policies/compliance_management/framework_policy.rb).
  */
 export async function lookUpExistingFrameworks(config: GovernanceConfig): Promise<ExistingFrameworks> {
-    const references = referencesInUse(config);
+    const references = referencesInUse(config.complianceFrameworks, config.repositories);
     const results = await Promise.allSettled(references.map((def) => gitlab.getComplianceFramework({ namespacePath: def.group, name: def.name }, invokeOptions())));
     const ids = new Map<string, string>();
     const issues: ConfigIssue[] = [];
