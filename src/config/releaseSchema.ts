@@ -82,13 +82,17 @@ export function cronRangeProblem(expression: string): string | undefined {
     return undefined;
 }
 
+// One check for form and range: zod runs every refinement even after a failed `.regex`, so the
+// range check would have to match the expression again to know it is well formed.
 const cron = z
     .string()
     .trim()
-    .regex(CRON, { error: "expected a five-field cron expression such as `0 18 * * FRI` (minute hour day month weekday)" })
     .superRefine((expression, ctx) => {
-        const problem = CRON.test(expression) ? cronRangeProblem(expression) : undefined;
-        if (problem) ctx.addIssue({ code: "custom", message: `expected each cron field in its range: ${problem}` });
+        if (!CRON.test(expression)) ctx.addIssue({ code: "custom", message: "expected a five-field cron expression such as `0 18 * * FRI` (minute hour day month weekday)" });
+        else {
+            const problem = cronRangeProblem(expression);
+            if (problem) ctx.addIssue({ code: "custom", message: `expected each cron field in its range: ${problem}` });
+        }
     });
 
 /** An IANA zone's name as the database spells it (`europe/berlin` is `Europe/Berlin`), or undefined when no zone has that name. */
@@ -109,7 +113,10 @@ export const freezePeriodSchema = z.strictObject({
     // Sent as the IANA database spells it (`Europe/Berlin`, the form GitLab documents), whatever the case written.
     timezone: z
         .string()
-        .refine((zone) => canonicalZone(zone) !== undefined, { error: "expected an IANA time zone such as `UTC` or `Europe/Berlin`" })
-        .transform((zone) => canonicalZone(zone) ?? zone)
+        .transform((zone, ctx) => {
+            const canonical = canonicalZone(zone);
+            if (canonical === undefined) ctx.addIssue({ code: "custom", message: "expected an IANA time zone such as `UTC` or `Europe/Berlin`" });
+            return canonical ?? zone;
+        })
         .default("UTC"),
 });
