@@ -71,27 +71,13 @@ const where = (stack: string, key: KeyPath) => `Pulumi.${stack}.yaml ${renderPat
  */
 export function crossStackProblems(stacks: readonly StackFacts[]): string[] {
     const problems: string[] = [];
-    const governed = new Map<string, { stack: string; key: KeyPath }>();
-    for (const { stack, governs } of stacks) {
-        for (const { target, key } of governs) {
-            const first = governed.get(target);
-            if (first === undefined) governed.set(target, { stack, key });
-            else if (first.stack !== stack) {
-                problems.push(`${where(stack, key)}: governs GitLab project ${target}, which ${where(first.stack, first.key)} governs too; expected each project in one stack, or every \`up\` of one undoes the other's`);
-            }
-        }
+    for (const { stack, claim, first } of claimedAgain(stacks, (s) => s.governs.map((g) => ({ ...g, id: g.target })))) {
+        problems.push(`${where(stack, claim.key)}: governs GitLab project ${claim.target}, which ${where(first.stack, first.key)} governs too; expected each project in one stack, or every \`up\` of one undoes the other's`);
     }
     // GitLab refuses a second framework of the same name in a group ("Each framework name must be
     // unique within a group", doc/api/graphql/compliance_frameworks.md), whatever the environment.
-    const frameworks = new Map<string, { stack: string; key: KeyPath }>();
-    for (const { stack, defines } of stacks) {
-        for (const def of defines) {
-            const first = frameworks.get(def.identity);
-            if (first === undefined) frameworks.set(def.identity, { stack, key: def.key });
-            else if (first.stack !== stack) {
-                problems.push(`${where(stack, def.key)}: defines compliance framework ${JSON.stringify(def.name)} in group ${def.group}, which ${where(first.stack, first.key)} defines too; expected each framework defined by one stack: GitLab refuses a second framework of one name in a group, and each stack's \`up\` would manage the other's`);
-            }
-        }
+    for (const { stack, claim, first } of claimedAgain(stacks, (s) => s.defines.map((d) => ({ ...d, id: d.identity })))) {
+        problems.push(`${where(stack, claim.key)}: defines compliance framework ${JSON.stringify(claim.name)} in group ${claim.group}, which ${where(first.stack, first.key)} defines too; expected each framework defined by one stack: GitLab refuses a second framework of one name in a group, and each stack's \`up\` would manage the other's`);
     }
     const families = new Map<string, StackFacts[]>();
     for (const entry of stacks) families.set(stackFamily(entry.stack), [...(families.get(stackFamily(entry.stack)) ?? []), entry]);
@@ -111,6 +97,24 @@ export function crossStackProblems(stacks: readonly StackFacts[]): string[] {
         }
     }
     return problems;
+}
+
+/**
+ * Each claim (a project governed, a framework defined) on what another stack
+ * claimed first, with that first claim: what two stacks would both manage.
+ * A stack's repeated claims are its own validation's to report.
+ */
+function claimedAgain<C extends { readonly id: string; readonly key: KeyPath }>(stacks: readonly StackFacts[], claimsOf: (s: StackFacts) => readonly C[]) {
+    const firsts = new Map<string, { stack: string; key: KeyPath }>();
+    const again: Array<{ stack: string; claim: C; first: { stack: string; key: KeyPath } }> = [];
+    for (const facts of stacks) {
+        for (const claim of claimsOf(facts)) {
+            const first = firsts.get(claim.id);
+            if (first === undefined) firsts.set(claim.id, { stack: facts.stack, key: claim.key });
+            else if (first.stack !== facts.stack) again.push({ stack: facts.stack, claim, first });
+        }
+    }
+    return again;
 }
 
 /**
